@@ -1,0 +1,54 @@
+import type { Severity } from '../model/diagnostic.js';
+
+/** Every rule lwr knows, in one list: id, family, default severity, one line of description. */
+export interface RuleInfo {
+  id: string;
+  family: 'content' | 'links' | 'attribution';
+  severity: Severity;
+  description: string;
+}
+
+export const RULES = [
+  // content: reading the files (problems here are fatal: exit 2)
+  { id: 'content-missing', family: 'content', severity: 'error', description: 'The content folder is missing, empty or unreadable.' },
+  { id: 'file-encoding', family: 'content', severity: 'error', description: 'A file is not valid UTF-8 or contains NUL bytes.' },
+  { id: 'file-outside-content', family: 'content', severity: 'error', description: 'A symlink leads outside the content folder.' },
+  { id: 'file-empty', family: 'content', severity: 'error', description: 'A content file is empty.' },
+  { id: 'front-matter-missing', family: 'content', severity: 'error', description: 'A Markdown file has no YAML front matter.' },
+  { id: 'front-matter-language', family: 'content', severity: 'error', description: 'Front matter is not YAML (executable front matter such as ---js is refused).' },
+  { id: 'front-matter-yaml', family: 'content', severity: 'error', description: 'Front matter is not valid YAML.' },
+  { id: 'front-matter-shape', family: 'content', severity: 'error', description: 'Front matter is not a mapping of keys to values.' },
+  { id: 'front-matter-field', family: 'content', severity: 'error', description: 'A front-matter field is missing, of the wrong type, or unknown.' },
+  { id: 'config-invalid', family: 'content', severity: 'error', description: 'report.yaml is missing a field, has a wrong type, or an unknown key.' },
+  { id: 'duplicate-id', family: 'content', severity: 'error', description: 'Two sections, or two headings, claim the same id.' },
+  { id: 'directive-shape', family: 'content', severity: 'error', description: 'A container directive (:::comparison, :::forces…) does not have the shape it needs.' },
+  { id: 'edition-section-missing', family: 'content', severity: 'error', description: 'An edition names a section that does not exist.' },
+  // links
+  { id: 'link-placeholder', family: 'links', severity: 'error', description: 'A link has a placeholder target (# or empty).' },
+  { id: 'link-fragment-missing', family: 'links', severity: 'error', description: 'A #fragment names no section, heading or id in the report.' },
+  { id: 'link-file-missing', family: 'links', severity: 'error', description: 'A relative link points to a file that does not exist.' },
+  { id: 'link-path-escapes', family: 'links', severity: 'error', description: 'A relative or absolute path leads outside the content folder.' },
+  { id: 'link-unsafe-scheme', family: 'links', severity: 'error', description: 'A link uses javascript:, data: or vbscript:.' },
+  { id: 'link-text-not-descriptive', family: 'links', severity: 'warning', description: 'Link text such as "here" or "click here" does not describe its target (WCAG 2.4.4).' },
+  { id: 'link-lost', family: 'links', severity: 'warning', description: 'A "Read more … here" sentence has no link: its link was lost.' },
+  { id: 'footnote-undefined', family: 'links', severity: 'error', description: 'A footnote is referenced but never defined.' },
+  { id: 'footnote-unused', family: 'links', severity: 'warning', description: 'A footnote is defined but never referenced.' },
+  { id: 'link-external-broken', family: 'links', severity: 'error', description: 'An external link answers with an error status, or not at all.' },
+  { id: 'link-external-redirect', family: 'links', severity: 'info', description: 'An external link redirects; the report shows where it ends.' },
+  { id: 'link-external-redirect-loop', family: 'links', severity: 'error', description: 'An external link redirects in a loop or too many times.' },
+  { id: 'link-external-fragment', family: 'links', severity: 'error', description: 'An external link\'s #fragment is not an id in the target page.' },
+  { id: 'link-external-unverifiable', family: 'links', severity: 'warning', description: 'A host refused an automated check (a bot wall); the link could not be verified.' },
+  // attribution
+  { id: 'quote-unattributed', family: 'attribution', severity: 'error', description: 'A quote has no attribution.' },
+  { id: 'learning-unattributed', family: 'attribution', severity: 'error', description: 'A learning says nothing about where it comes from.' },
+  { id: 'poem-no-author', family: 'attribution', severity: 'error', description: 'A poem has no author.' },
+  { id: 'person-inconsistent', family: 'attribution', severity: 'warning', description: 'The same person is written two ways across the report.' },
+  { id: 'key-learnings-mismatch', family: 'attribution', severity: 'warning', description: 'The "three big things" summary does not agree with the learnings\' titles.' },
+] as const satisfies readonly RuleInfo[];
+
+export type RuleId = (typeof RULES)[number]['id'];
+
+const byId = new Map<string, RuleInfo>(RULES.map((r) => [r.id, r]));
+
+/** Look a rule up by id; undefined for an unknown id. */
+export const ruleInfo = (id: string): RuleInfo | undefined => byId.get(id);

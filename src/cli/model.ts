@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { MODEL_SCHEMA } from '../model/schema.js';
+import { cliContext, readContentOrReport } from './context.js';
+import { EXIT } from './exit-codes.js';
+import { writeTextFile } from './write-file.js';
+
+/** `lwr model`: print the report model (or its JSON Schema) as JSON. */
+export function registerModel(program: Command): void {
+  program
+    .command('model')
+    .description('print the report model as JSON')
+    .option('--schema', 'print the JSON Schema of the model instead')
+    .option('--out <file>', 'write the JSON to a file instead of standard output')
+    .addHelpText('after', '\nExamples:\n  $ lwr model | jq ".quotes[0]"\n  $ lwr model --schema --out model.schema.json')
+    .action((opts: { schema?: boolean; out?: string }, command: Command) => {
+      const ctx = cliContext(command);
+      let value: unknown = MODEL_SCHEMA;
+      if (!opts.schema) {
+        const read = readContentOrReport(ctx);
+        if ('exitCode' in read) return void (process.exitCode = read.exitCode);
+        value = read.report;
+      }
+      const json = `${JSON.stringify(value, null, 2)}\n`;
+      if (opts.out) {
+        writeTextFile(opts.out, json);
+        ctx.info(`wrote ${opts.out}`);
+      } else ctx.out(json);
+      process.exitCode = EXIT.ok;
+    });
+}

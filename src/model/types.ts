@@ -1,0 +1,313 @@
+/**
+ * The report model: the one contract between readers, checks, renderers and extractors.
+ * Every node read from a file keeps its source position (1-based line and column in the
+ * original file, front matter included).
+ */
+
+/** Version of the model's JSON form; bump the major on breaking changes. */
+export const MODEL_VERSION = '1.0.0';
+
+export interface SourcePosition {
+  /** Path of the file as the user named it (relative to the working directory). */
+  file: string;
+  line: number;
+  column: number;
+}
+
+// ---------------------------------------------------------------- inline content
+
+export interface TextInline { type: 'text'; value: string }
+export interface StrongInline { type: 'strong'; children: Inline[] }
+export interface EmphasisInline { type: 'emphasis'; children: Inline[] }
+export interface DeleteInline { type: 'delete'; children: Inline[] }
+export interface CodeInline { type: 'inlineCode'; value: string }
+/** A hard line break (a trailing backslash in Markdown). */
+export interface BreakInline { type: 'break' }
+export interface LinkInline {
+  type: 'link';
+  url: string;
+  title?: string;
+  /** Id of the entry in `Report.links`. */
+  linkId: string;
+  children: Inline[];
+  source: SourcePosition;
+}
+export interface FootnoteReferenceInline {
+  type: 'footnoteReference';
+  /** The label as written (`[^1]` → `1`). */
+  label: string;
+  /** Id of the footnote in `Report.footnotes`; absent when the footnote is not defined. */
+  footnoteId?: string;
+  /** Display number (order of first reference in the report); 0 when undefined. */
+  number: number;
+  source: SourcePosition;
+}
+/** A glossary term inside its definition (`:term[practitioners]`). */
+export interface TermInline { type: 'term'; termId: string; children: Inline[] }
+/** Raw inline HTML from the content. Renderers must sanitise it or show it as text. */
+export interface HtmlInline { type: 'html'; value: string }
+
+export type Inline =
+  | TextInline
+  | StrongInline
+  | EmphasisInline
+  | DeleteInline
+  | CodeInline
+  | BreakInline
+  | LinkInline
+  | FootnoteReferenceInline
+  | TermInline
+  | HtmlInline;
+
+// ---------------------------------------------------------------- blocks
+
+interface Positioned { source: SourcePosition }
+
+export interface ParagraphBlock extends Positioned { type: 'paragraph'; children: Inline[] }
+export interface HeadingBlock extends Positioned {
+  type: 'heading';
+  /** 2 for `##` (the first level under the section title), 3 for `###`, … */
+  depth: number;
+  /** Anchor id, unique in the report. */
+  id: string;
+  text: string;
+  children: Inline[];
+}
+export interface ListItem extends Positioned { children: Block[] }
+export interface ListBlock extends Positioned {
+  type: 'list';
+  ordered: boolean;
+  start?: number;
+  items: ListItem[];
+}
+export interface CodeBlock extends Positioned { type: 'code'; lang?: string; value: string }
+export interface ThematicBreakBlock extends Positioned { type: 'thematicBreak' }
+export interface HtmlBlock extends Positioned { type: 'html'; value: string }
+export interface TableBlock extends Positioned {
+  type: 'table';
+  align: ('left' | 'right' | 'center' | null)[];
+  /** First row is the header row. */
+  rows: Inline[][][];
+}
+
+export interface Attribution {
+  /** The attribution as written, without the leading dash. */
+  text: string;
+  children: Inline[];
+  person?: string;
+  role?: string;
+  place?: string;
+  source: SourcePosition;
+}
+
+/** Every blockquote is a quote; its attribution is the last paragraph when that starts with a dash. */
+export interface QuoteBlock extends Positioned {
+  type: 'quote';
+  /** Stable id, also the HTML anchor: `<section-id>-quote-<n>`. */
+  id: string;
+  /** The quoted paragraphs, without the attribution. */
+  children: Block[];
+  attribution?: Attribution;
+}
+
+export interface ComparisonTheme extends Positioned {
+  title: string;
+  points: ListItem[];
+}
+export interface ComparisonSide {
+  /** The side's heading, e.g. "Characteristics of **mechanistic** systems". */
+  heading: Inline[];
+  headingText: string;
+  /** The emphasised word of the heading, lower-cased ("mechanistic"), or the heading text. */
+  key: string;
+}
+export interface ComparisonBlock extends Positioned {
+  type: 'comparison';
+  id: string;
+  left: ComparisonSide;
+  right: ComparisonSide;
+  pairs: { left: ComparisonTheme; right: ComparisonTheme }[];
+}
+
+export interface Force extends Positioned { name: string; id: string; children: Block[] }
+export interface ForcesBlock extends Positioned {
+  type: 'forces';
+  variant: 'forces' | 'possibilities';
+  forces: Force[];
+}
+
+export interface KeyLearningsBlock extends Positioned {
+  type: 'keyLearnings';
+  items: { number: number; children: Inline[]; text: string; source: SourcePosition }[];
+}
+
+export interface LoveLetter extends Positioned { name: string; role?: string; place?: string; text: string }
+export interface LoveLettersBlock extends Positioned { type: 'loveLetters'; letters: LoveLetter[] }
+
+export interface Publication extends Positioned {
+  title: string;
+  subtitle?: string;
+  /** The bold title line(s) as written. */
+  heading: Inline[];
+  children: Block[];
+}
+export interface PublicationsBlock extends Positioned { type: 'publications'; items: Publication[] }
+
+export interface GlossaryEntry extends Positioned {
+  id: string;
+  term: string;
+  /** The paragraph that defines the term (it contains the term). */
+  definition: Inline[];
+  text: string;
+}
+export interface GlossaryBlock extends Positioned { type: 'glossary'; entries: GlossaryEntry[] }
+
+export interface PoemBlock extends Positioned {
+  type: 'poem';
+  id: string;
+  title: string;
+  author?: string;
+  authorNote?: string;
+  stanzas: { lines: Inline[][]; source: SourcePosition }[];
+}
+
+export type Block =
+  | ParagraphBlock
+  | HeadingBlock
+  | ListBlock
+  | CodeBlock
+  | ThematicBreakBlock
+  | HtmlBlock
+  | TableBlock
+  | QuoteBlock
+  | ComparisonBlock
+  | ForcesBlock
+  | KeyLearningsBlock
+  | LoveLettersBlock
+  | PublicationsBlock
+  | GlossaryBlock
+  | PoemBlock;
+
+// ---------------------------------------------------------------- sections and report
+
+export type SectionKind = 'section' | 'learning' | 'glossary' | 'poem' | 'colophon';
+
+export interface Footnote extends Positioned {
+  /** Anchor id (`fn-1`). */
+  id: string;
+  label: string;
+  /** Display number, in order of first reference. */
+  number: number;
+  sectionId: string;
+  children: Block[];
+  text: string;
+}
+
+export interface Section extends Positioned {
+  id: string;
+  title: string;
+  kind: SectionKind;
+  /** Present for learnings. */
+  learning?: { number: number; attribution?: string };
+  /** Editions this section is limited to; absent = every edition. */
+  editions?: string[];
+  blocks: Block[];
+  /** Footnotes defined in this section, in display order. */
+  footnotes: Footnote[];
+  /** `<!-- lwr-ignore rule -->` comments: rule ids silenced from a line on. */
+  ignores: { ruleId: string; line: number }[];
+}
+
+export interface LinkRecord extends Positioned {
+  id: string;
+  url: string;
+  /** Plain text of the link. */
+  text: string;
+  kind: 'placeholder' | 'internal' | 'external' | 'relative' | 'email' | 'unsafe' | 'other';
+  sectionId: string;
+  /** True for `<https://…>` and bare URLs. */
+  autolink: boolean;
+}
+
+export interface QuoteRecord {
+  id: string;
+  /** Plain text, no Markdown. Paragraphs joined by a blank line. */
+  text: string;
+  attribution?: string;
+  person?: string;
+  role?: string;
+  place?: string;
+  section: { id: string; title: string };
+  /** The learning's number, when the quote is inside one. */
+  learning?: number;
+  source: SourcePosition;
+}
+
+export interface LearningRecord extends Positioned {
+  number: number;
+  sectionId: string;
+  title: string;
+  attribution?: string;
+  quoteIds: string[];
+}
+
+export interface PersonAppearance {
+  as: 'author' | 'designer' | 'quoted' | 'poet' | 'love-letter' | 'programme-manager';
+  role?: string;
+  place?: string;
+  source?: SourcePosition;
+}
+export interface Person { id: string; name: string; appearances: PersonAppearance[] }
+
+export interface PoemRecord extends Positioned {
+  id: string;
+  title: string;
+  author?: string;
+  sectionId: string;
+  stanzaCount: number;
+  lineCount: number;
+}
+
+export interface EditionConfig {
+  id: string;
+  title: string;
+  formats: ('html' | 'pdf' | 'text')[];
+  /** Section ids included; absent = all sections. */
+  sections?: string[];
+  exclude?: string[];
+  pdf?: { pageSize?: 'A4' | 'Letter' };
+  text?: { width?: number };
+}
+
+export interface ReportMeta {
+  title: string;
+  subtitle?: string;
+  year?: number;
+  publisher?: string;
+  authors: string[];
+  designer?: string;
+  funder?: string;
+  programmeManager?: string;
+  language: string;
+  slug: string;
+  /** Per-rule severity overrides from the report's config (`rules:`). */
+  rules: Record<string, 'error' | 'warning' | 'info' | 'off'>;
+  editions: EditionConfig[];
+  /** Where the metadata came from (report.yaml), when it came from a file. */
+  source?: SourcePosition;
+}
+
+export interface Report {
+  version: string;
+  meta: ReportMeta;
+  sections: Section[];
+  learnings: LearningRecord[];
+  quotes: QuoteRecord[];
+  footnotes: Footnote[];
+  links: LinkRecord[];
+  glossary: GlossaryEntry[];
+  people: Person[];
+  poems: PoemRecord[];
+  /** Every anchor id in the report (sections, headings, quotes, footnotes, terms…). */
+  anchors: string[];
+}

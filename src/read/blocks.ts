@@ -1,0 +1,117 @@
+import type { Blockquote, List, Paragraph, RootContent } from 'mdast';
+import type {} from 'mdast-util-directive';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { diagnostic } from '../model/diagnostic.js';
+import { flatText, plainText } from '../model/text.js';
+import type { Block, Inline, ListBlock, ListItem, QuoteBlock } from '../model/types.js';
+import { ATTRIBUTION_DASH, parseAttribution } from './attribution.js';
+import { positionOf, sourceOf, type ReadContext } from './context.js';
+import { convertDirective } from './directives.js';
+import { convertInlines } from './inline.js';
+
+const IGNORE_COMMENT = /^<!--\s*lwr-ignore\s+([a-z0-9-]+(?:\s+[a-z0-9-]+)*)\s*-->$/;
+
+/** Convert mdast block content into model blocks. Footnote definitions are handled by the caller. */
+export function convertBlocks(nodes: readonly RootContent[], ctx: ReadContext): Block[] {
+  const out: Block[] = [];
+  for (const node of nodes) {
+    const block = convertBlock(node, ctx);
+    if (block) out.push(block);
+  }
+  return out;
+}
+
+function convertBlock(node: RootContent, ctx: ReadContext): Block | undefined {
+  const source = positionOf(ctx, node);
+  switch (node.type) {
+    case 'paragraph':
+      return { type: 'paragraph', children: convertInlines(node.children, ctx), source };
+    case 'heading': {
+      const children = convertInlines(node.children, ctx);
+      const text = flatText(children);
+      return { type: 'heading', depth: node.depth, id: ctx.anchors.unique(text), text, children, source };
+    }
+    case 'list':
+      return convertList(node, ctx);
+    case 'blockquote':
+      return convertBlockquote(node, ctx);
+    case 'code': {
+      const block: Block = { type: 'code', value: node.value, source };
+      if (node.lang) block.lang = node.lang;
+      return block;
+    }
+    case 'thematicBreak':
+      return { type: 'thematicBreak', source };
+    case 'html': {
+      const ignore = IGNORE_COMMENT.exec(node.value.trim());
+      if (ignore) {
+        // The comment silences its rules for the block that follows it.
+        for (const ruleId of ignore[1]!.split(/\s+/)) ctx.ignores.push({ ruleId, line: source.line });
+        return undefined;
+      }
+      return { type: 'html', value: node.value, source };
+    }
+    case 'table':
+      return {
+        type: 'table',
+        align: (node.align ?? []).map((a) => a ?? null),
+        rows: node.children.map((row) => row.children.map((cell) => convertInlines(cell.children, ctx))),
+        source,
+      };
+    case 'containerDirective':
+      return convertDirective(node as ContainerDirective, ctx, convertBlocks);
+    case 'leafDirective':
+      return { type: 'paragraph', children: [{ type: 'text', value: sourceOf(ctx, node) }], source };
+    case 'footnoteDefinition':
+    case 'definition':
+    case 'yaml':
+      return undefined;
+    default:
+      return { type: 'paragraph', children: [{ type: 'text', value: sourceOf(ctx, node) }], source };
+  }
+}
+
+export function convertList(node: List, ctx: ReadContext): ListBlock {
+  const items: ListItem[] = node.children.map((item) => ({ children: convertBlocks(item.children, ctx), source: positionOf(ctx, item) }));
+  const list: ListBlock = { type: 'list', ordered: node.ordered ?? false, items, source: positionOf(ctx, node) };
+  if (node.ordered && node.start !== null && node.start !== undefined) list.start = node.start;
+  return list;
+}
+
+/**
+ * A blockquote whose last paragraph starts with an em dash (or --) is a quote, and that
+ * paragraph is its attribution; any other blockquote stays a plain blockquote.
+ */
+function convertBlockquote(node: Blockquote, ctx: ReadContext): Block {
+  const source = positionOf(ctx, node);
+  const last = node.children.at(-1);
+  const first = last?.type === 'paragraph' ? last.children[0] : undefined;
+  const isAttribution = last?.type === 'paragraph' && first?.type === 'text' && ATTRIBUTION_DASH.test(first.value) && node.children.length > 1;
+  ctx.quoteCount++;
+  const id = `${ctx.sectionId}-quote-${ctx.quoteCount}`;
+  ctx.anchors.claim(id);
+  if (!isAttribution) {
+    return { type: 'quote', id, children: convertBlocks(node.children, ctx), source };
+  }
+  const attributionParagraph = last as Paragraph;
+  const children = convertBlocks(node.children.slice(0, -1), ctx);
+  const inlines = stripLeadingDash(convertInlines(attributionParagraph.children, ctx));
+  const text = flatText(inlines);
+  const quote: QuoteBlock = { type: 'quote', id, children, source };
+  quote.attribution = { text, children: inlines, ...parseAttribution(text), source: positionOf(ctx, attributionParagraph) };
+  if (text === '') {
+    delete quote.attribution;
+    ctx.diagnostics.push(diagnostic('quote-unattributed', 'error', 'the attribution after the dash is empty', positionOf(ctx, attributionParagraph)));
+  }
+  return quote;
+}
+
+function stripLeadingDash(inlines: Inline[]): Inline[] {
+  const [first, ...rest] = inlines;
+  if (first?.type !== 'text') return inlines;
+  const value = first.value.replace(ATTRIBUTION_DASH, '');
+  return value ? [{ type: 'text', value }, ...rest] : rest;
+}
+
+/** Plain text of a paragraph's inlines, for directives that read items as data. */
+export const paragraphText = (inlines: readonly Inline[]): string => plainText(inlines);

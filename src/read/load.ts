@@ -1,0 +1,141 @@
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+
+/** One content file, decoded: UTF-8 without BOM, line endings normalised to LF. */
+export interface SourceFile {
+  /** The path shown to users: relative to the working directory, with forward slashes. */
+  path: string;
+  text: string;
+}
+
+export interface LoadedContent {
+  /** The content folder as the user named it. */
+  dir: string;
+  /** Real path of the content folder: links and paths are confined to it. */
+  root: string;
+  /** `report.yaml`, when present. */
+  config?: SourceFile;
+  /** Markdown files in reading order (file-name order). */
+  files: SourceFile[];
+}
+
+export interface LoadResult {
+  content?: LoadedContent;
+  diagnostics: Diagnostic[];
+}
+
+const CONFIG_NAMES = ['report.yaml', 'report.yml'];
+
+/** Display path: relative to cwd when inside it, forward slashes always. */
+export function displayPath(absolute: string, cwd: string = process.cwd()): string {
+  const rel = path.relative(cwd, absolute);
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absolute;
+  return shown.split(path.sep).join('/');
+}
+
+/**
+ * Decode bytes as strict UTF-8. A BOM is dropped, CRLF and CR become LF; invalid bytes or NUL
+ * give a diagnostic naming the first bad line.
+ */
+export function decodeSource(bytes: Uint8Array, file: string): { text?: string; diagnostic?: Diagnostic } {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return { diagnostic: diagnostic('file-encoding', 'error', 'file contains a NUL byte; is it a binary file?', { file, line: lineOfByte(bytes, nul) }, { fatal: true }) };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      diagnostic: diagnostic('file-encoding', 'error', 'file is not valid UTF-8', { file, line: firstInvalidUtf8Line(bytes) }, { fatal: true, hint: 'save the file as UTF-8' }),
+    };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text: text.replace(/\r\n?/g, '\n') };
+}
+
+function lineOfByte(bytes: Uint8Array, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+function firstInvalidUtf8Line(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  let line = 1;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        decoder.decode(bytes.subarray(start, i));
+      } catch {
+        return line;
+      }
+      start = i + 1;
+      line++;
+    }
+  }
+  return 1;
+}
+
+/**
+ * Read the content folder: report.yaml and every `*.md` file in file-name order. Problems are
+ * returned as fatal diagnostics, all of them, never thrown.
+ */
+export function loadContent(dir: string, cwd: string = process.cwd()): LoadResult {
+  const absDir = path.resolve(cwd, dir);
+  const shownDir = displayPath(absDir, cwd);
+  const diagnostics: Diagnostic[] = [];
+  let root: string;
+  let names: string[];
+  try {
+    if (!statSync(absDir).isDirectory()) {
+      return { diagnostics: [diagnostic('content-missing', 'error', `content folder ${shownDir} is not a folder`, { file: shownDir }, { fatal: true })] };
+    }
+    root = realpathSync(absDir);
+    names = readdirSync(absDir).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'unknown error'})`;
+    return {
+      diagnostics: [diagnostic('content-missing', 'error', `content folder ${shownDir} ${why}`, { file: shownDir }, { fatal: true, hint: 'pass --content <dir>, or run lwr init <dir> to start a report' })],
+    };
+  }
+
+  const readOne = (name: string): SourceFile | undefined => {
+    const abs = path.join(absDir, name);
+    const file = displayPath(abs, cwd);
+    try {
+      if (lstatSync(abs).isSymbolicLink()) {
+        const target = realpathSync(abs);
+        if (target !== root && !target.startsWith(root + path.sep)) {
+          diagnostics.push(diagnostic('file-outside-content', 'error', 'symlink leads outside the content folder; it is not read', { file }, { fatal: true }));
+          return undefined;
+        }
+      }
+      if (!statSync(abs).isFile()) return undefined;
+      const decoded = decodeSource(readFileSync(abs), file);
+      if (decoded.diagnostic) {
+        diagnostics.push(decoded.diagnostic);
+        return undefined;
+      }
+      return { path: file, text: decoded.text! };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      diagnostics.push(diagnostic('content-missing', 'error', `file cannot be read (${code ?? String(error)})`, { file }, { fatal: true }));
+      return undefined;
+    }
+  };
+
+  const configName = CONFIG_NAMES.find((n) => names.includes(n));
+  const config = configName ? readOne(configName) : undefined;
+  const files = names.filter((n) => n.toLowerCase().endsWith('.md')).map(readOne).filter((f): f is SourceFile => f !== undefined);
+
+  if (files.length === 0 && diagnostics.length === 0) {
+    diagnostics.push(diagnostic('content-missing', 'error', `content folder ${shownDir} has no Markdown files`, { file: shownDir }, { fatal: true, hint: 'add NN-name.md files, or run lwr init <dir>' }));
+  }
+  const content: LoadedContent = { dir: shownDir, root, files };
+  if (config) content.config = config;
+  return { content, diagnostics };
+}

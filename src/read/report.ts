@@ -1,0 +1,171 @@
+import { diagnostic, hasFatal, type Diagnostic } from '../model/diagnostic.js';
+import { blocksText } from '../model/text.js';
+import { MODEL_VERSION, type LearningRecord, type LinkRecord, type Person, type PersonAppearance, type PoemRecord, type QuoteBlock, type QuoteRecord, type Report, type ReportMeta, type Section } from '../model/types.js';
+import { walkBlocks, walkSectionInlines } from '../model/walk.js';
+import { readConfig } from './config.js';
+import { parseContentFile, type ParsedFile } from './front-matter.js';
+import type { LoadedContent } from './load.js';
+import { readSection } from './section.js';
+import { AnchorRegistry, slugify } from './slug.js';
+
+export interface ReadResult {
+  /** Absent when the content has fatal problems (exit 2). */
+  report?: Report;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Read loaded content into the report model. Every problem in every file is collected;
+ * nothing is thrown for bad content.
+ */
+export function readReport(content: LoadedContent): ReadResult {
+  const diagnostics: Diagnostic[] = [];
+  const config = readConfig(content.config);
+  diagnostics.push(...config.diagnostics);
+
+  // Pass 1: front matter of every file, so section ids are claimed before heading slugs.
+  const anchors = new AnchorRegistry();
+  const parsedFiles: { file: string; parsed: ParsedFile }[] = [];
+  const firstSeen = new Map<string, string>();
+  for (const file of content.files) {
+    const result = parseContentFile(file);
+    diagnostics.push(...result.diagnostics);
+    if (!result.parsed) continue;
+    const id = result.parsed.frontMatter.id;
+    if (!anchors.claim(id)) {
+      diagnostics.push(diagnostic('duplicate-id', 'error', `section id "${id}" is already used by ${firstSeen.get(id)}`, { file: file.path, line: 2, column: 1 }, { fatal: true, hint: 'give each file its own id' }));
+      continue;
+    }
+    firstSeen.set(id, file.path);
+    parsedFiles.push({ file: file.path, parsed: result.parsed });
+  }
+
+  // Pass 2: bodies.
+  const links: LinkRecord[] = [];
+  const sections = parsedFiles.map(({ file, parsed }) => readSection(file, parsed, { anchors, links, diagnostics }));
+  const meta = config.meta;
+  if (meta) diagnostics.push(...checkEditionSections(meta, sections));
+  if (!meta || hasFatal(diagnostics)) return { diagnostics };
+
+  numberFootnotes(sections);
+  const quotes = indexQuotes(sections);
+  const report: Report = {
+    version: MODEL_VERSION,
+    meta,
+    sections,
+    learnings: indexLearnings(sections, quotes),
+    quotes,
+    footnotes: sections.flatMap((s) => s.footnotes),
+    links,
+    glossary: sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'glossary' ? b.entries : []))),
+    people: indexPeople(meta, sections),
+    poems: indexPoems(sections),
+    anchors: anchors.all(),
+  };
+  return { report, diagnostics };
+}
+
+function checkEditionSections(meta: ReportMeta, sections: Section[]): Diagnostic[] {
+  const ids = new Set(sections.map((s) => s.id));
+  const out: Diagnostic[] = [];
+  for (const edition of meta.editions) {
+    for (const id of [...(edition.sections ?? []), ...(edition.exclude ?? [])]) {
+      if (!ids.has(id)) {
+        out.push(diagnostic('edition-section-missing', 'error', `edition "${edition.id}" names section "${id}", which does not exist`, meta.source ?? {}, { fatal: true }));
+      }
+    }
+  }
+  return out;
+}
+
+/** Footnotes are numbered in the order they are first referenced across the report. */
+function numberFootnotes(sections: Section[]): void {
+  let next = 1;
+  for (const section of sections) {
+    const byLabel = new Map(section.footnotes.map((f) => [f.label, f]));
+    walkSectionInlines(section, (inline) => {
+      if (inline.type !== 'footnoteReference') return;
+      const footnote = byLabel.get(inline.label);
+      if (!footnote) return;
+      if (footnote.number === 0) footnote.number = next++;
+      inline.footnoteId = footnote.id;
+      inline.number = footnote.number;
+    });
+    for (const footnote of section.footnotes) if (footnote.number === 0) footnote.number = next++;
+    section.footnotes.sort((a, b) => a.number - b.number);
+  }
+}
+
+function sectionQuotes(section: Section): QuoteBlock[] {
+  const quotes: QuoteBlock[] = [];
+  walkBlocks(section.blocks, (block) => {
+    if (block.type === 'quote') quotes.push(block);
+  });
+  return quotes;
+}
+
+function indexQuotes(sections: Section[]): QuoteRecord[] {
+  return sections.flatMap((section) =>
+    sectionQuotes(section).map((quote) => {
+      const record: QuoteRecord = { id: quote.id, text: blocksText(quote.children), section: { id: section.id, title: section.title }, source: quote.source };
+      const a = quote.attribution;
+      if (a) {
+        record.attribution = a.text;
+        if (a.person) record.person = a.person;
+        if (a.role) record.role = a.role;
+        if (a.place) record.place = a.place;
+      }
+      if (section.learning) record.learning = section.learning.number;
+      return record;
+    }),
+  );
+}
+
+function indexLearnings(sections: Section[], quotes: QuoteRecord[]): LearningRecord[] {
+  return sections
+    .filter((s) => s.learning)
+    .map((s) => {
+      const record: LearningRecord = { number: s.learning!.number, sectionId: s.id, title: s.title, quoteIds: quotes.filter((q) => q.section.id === s.id).map((q) => q.id), source: s.source };
+      if (s.learning!.attribution) record.attribution = s.learning!.attribution;
+      return record;
+    })
+    .sort((a, b) => a.number - b.number);
+}
+
+function indexPoems(sections: Section[]): PoemRecord[] {
+  return sections.flatMap((s) =>
+    s.blocks.flatMap((b) => {
+      if (b.type !== 'poem') return [];
+      const record: PoemRecord = { id: b.id, title: b.title, sectionId: s.id, stanzaCount: b.stanzas.length, lineCount: b.stanzas.reduce((n, st) => n + st.lines.length, 0), source: b.source };
+      if (b.author) record.author = b.author;
+      return [record];
+    }),
+  );
+}
+
+/** Everyone the report names as author, designer, speaker, poet or love-letter recipient. */
+function indexPeople(meta: ReportMeta, sections: Section[]): Person[] {
+  const people = new Map<string, Person>();
+  const add = (name: string, appearance: PersonAppearance) => {
+    const id = slugify(name);
+    const person = people.get(id) ?? { id, name, appearances: [] };
+    person.appearances.push(appearance);
+    people.set(id, person);
+  };
+  for (const author of meta.authors) add(author, { as: 'author' });
+  if (meta.designer) add(meta.designer, { as: 'designer' });
+  if (meta.programmeManager) add(meta.programmeManager, { as: 'programme-manager' });
+  for (const section of sections) {
+    walkBlocks(section.blocks, (block) => {
+      if (block.type === 'quote' && block.attribution?.person) {
+        const { person, role, place, source } = block.attribution;
+        add(person, { as: 'quoted', ...(role ? { role } : {}), ...(place ? { place } : {}), source });
+      } else if (block.type === 'poem' && block.author) {
+        add(block.author, { as: 'poet', source: block.source });
+      } else if (block.type === 'loveLetters') {
+        for (const l of block.letters) add(l.name, { as: 'love-letter', ...(l.role ? { role: l.role } : {}), ...(l.place ? { place: l.place } : {}), source: l.source });
+      }
+    });
+  }
+  return [...people.values()];
+}

@@ -1,0 +1,107 @@
+import type { FootnoteDefinition, Root } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { blocksText, flatText } from '../model/text.js';
+import type { Block, Footnote, GlossaryEntry, Inline, LinkRecord, PoemBlock, Section } from '../model/types.js';
+import { convertBlocks } from './blocks.js';
+import { positionOf, type ReadContext } from './context.js';
+import type { ParsedFile } from './front-matter.js';
+import type { AnchorRegistry } from './slug.js';
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+
+/** Parse Markdown into mdast (GFM and directives). */
+export const parseMarkdown = (markdown: string): Root => parser.parse(markdown);
+
+/** Read one content file's body into a section. Footnote numbers are assigned later, report-wide. */
+export function readSection(file: string, parsed: ParsedFile, shared: { anchors: AnchorRegistry; links: LinkRecord[]; diagnostics: Diagnostic[] }): Section {
+  const fm = parsed.frontMatter;
+  const ctx: ReadContext = { file, lineOffset: parsed.lineOffset, body: parsed.body, sectionId: fm.id, anchors: shared.anchors, links: shared.links, diagnostics: shared.diagnostics, quoteCount: 0, ignores: [] };
+  const tree = parseMarkdown(parsed.body);
+  let blocks = convertBlocks(tree.children, ctx);
+  if (fm.kind === 'poem') blocks = gatherPoem(blocks, fm, ctx);
+  if (fm.kind === 'glossary') blocks = gatherGlossary(blocks, ctx);
+
+  const footnotes: Footnote[] = tree.children
+    .filter((n): n is FootnoteDefinition => n.type === 'footnoteDefinition')
+    .map((definition) => {
+      const children = convertBlocks(definition.children, ctx);
+      const label = definition.label ?? definition.identifier;
+      return { id: `${fm.id}-fn-${label}`, label, number: 0, sectionId: fm.id, children, text: blocksText(children), source: positionOf(ctx, definition) };
+    });
+  for (const footnote of footnotes) shared.anchors.claim(footnote.id);
+
+  const section: Section = { id: fm.id, title: fm.title, kind: fm.kind, blocks, footnotes, ignores: ctx.ignores, source: { file, line: 1, column: 1 } };
+  if (fm.kind === 'learning' && fm.number !== undefined) {
+    section.learning = { number: fm.number };
+    if (fm.attribution) section.learning.attribution = fm.attribution;
+  }
+  if (fm.editions) section.editions = fm.editions;
+  return section;
+}
+
+/** Split inlines into lines at hard breaks and soft line endings. */
+function splitLines(inlines: readonly Inline[]): Inline[][] {
+  const lines: Inline[][] = [[]];
+  for (const inline of inlines) {
+    if (inline.type === 'break') lines.push([]);
+    else if (inline.type === 'text' && inline.value.includes('\n')) {
+      inline.value.split('\n').forEach((part, i) => {
+        if (i > 0) lines.push([]);
+        if (part) lines.at(-1)!.push({ type: 'text', value: part });
+      });
+    } else lines.at(-1)!.push(inline);
+  }
+  return lines.filter((l) => l.length > 0);
+}
+
+/** A poem's paragraphs are its stanzas, one line per hard break. */
+function gatherPoem(blocks: Block[], fm: ParsedFile['frontMatter'], ctx: ReadContext): Block[] {
+  const stanzas = blocks.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph');
+  if (stanzas.length === 0) return blocks;
+  const poem: PoemBlock = {
+    type: 'poem',
+    id: ctx.anchors.unique(`${fm.id}-poem`),
+    title: fm.title,
+    stanzas: stanzas.map((p) => ({ lines: splitLines(p.children), source: p.source })),
+    source: stanzas[0]!.source,
+  };
+  if (fm.author) poem.author = fm.author;
+  if (fm.authorNote) poem.authorNote = fm.authorNote;
+  const firstIndex = blocks.indexOf(stanzas[0]!);
+  const rest = blocks.filter((b) => b.type !== 'paragraph');
+  return [...rest.slice(0, firstIndex), poem, ...rest.slice(firstIndex)];
+}
+
+/** In a glossary, each paragraph that marks a `:term[…]` is that term's definition. */
+function gatherGlossary(blocks: Block[], ctx: ReadContext): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const term = block.type === 'paragraph' ? findTerm(block.children) : undefined;
+    if (!term || block.type !== 'paragraph') {
+      out.push(block);
+      continue;
+    }
+    const name = flatText(term.children);
+    term.termId = ctx.anchors.unique(`term-${name}`);
+    const entry: GlossaryEntry = { id: term.termId, term: name, definition: block.children, text: flatText(block.children), source: block.source };
+    const last = out.at(-1);
+    if (last?.type === 'glossary') last.entries.push(entry);
+    else out.push({ type: 'glossary', entries: [entry], source: block.source });
+  }
+  return out;
+}
+
+function findTerm(inlines: readonly Inline[]): Extract<Inline, { type: 'term' }> | undefined {
+  for (const inline of inlines) {
+    if (inline.type === 'term') return inline;
+    if ('children' in inline) {
+      const nested = findTerm(inline.children);
+      if (nested) return nested;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,61 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import type { Diagnostic } from '../../src/model/diagnostic.js';
+import type { Report } from '../../src/model/types.js';
+import { loadContent } from '../../src/read/load.js';
+import { readReport } from '../../src/read/report.js';
+
+/** The repository root. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The report's real content folder. */
+export const CONTENT = path.join(ROOT, 'content');
+/** Folder of fixture folders. */
+export const FIXTURES = path.join(ROOT, 'tests/fixtures');
+
+/** Set LWR_UPDATE_FIXTURES=1 (npm run test:update) to rewrite expectation files for review. */
+export const UPDATE = process.env.LWR_UPDATE_FIXTURES === '1';
+
+/** Load and read a content folder; positions are shown relative to the repository root. */
+export function readContent(dir: string): { report?: Report; diagnostics: Diagnostic[] } {
+  const loaded = loadContent(dir, ROOT);
+  if (!loaded.content || loaded.diagnostics.some((d) => d.fatal)) return { diagnostics: loaded.diagnostics };
+  const read = readReport(loaded.content);
+  return { ...read, diagnostics: [...loaded.diagnostics, ...read.diagnostics] };
+}
+
+let cached: Report | undefined;
+/** The real report's model (read once per test file). */
+export function realReport(): Report {
+  if (!cached) {
+    const { report, diagnostics } = readContent(CONTENT);
+    if (!report) throw new Error(`content/ could not be read: ${JSON.stringify(diagnostics, null, 2)}`);
+    cached = report;
+  }
+  return cached;
+}
+
+/**
+ * Compare text with an expectation file; with LWR_UPDATE_FIXTURES=1 the file is (re)written
+ * instead, and the diff is reviewed like code.
+ */
+export function expectToMatchFile(actual: string, file: string): void {
+  if (UPDATE || !existsSync(file)) {
+    if (!UPDATE && process.env.CI) throw new Error(`missing expectation file ${path.relative(ROOT, file)}; run npm run test:update`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, actual);
+    return;
+  }
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+/** One line per diagnostic: `file:line:col severity rule-id message`, file relative to the fixture. */
+export function diagnosticLines(diagnostics: readonly Diagnostic[], relativeTo: string): string {
+  return diagnostics
+    .map((d) => {
+      const file = d.file ? path.relative(relativeTo, path.resolve(ROOT, d.file)).split(path.sep).join('/') : '-';
+      return `${file}:${d.line ?? 0}:${d.column ?? 0} ${d.severity} ${d.ruleId} ${d.message}`;
+    })
+    .join('\n');
+}
