@@ -1,4 +1,4 @@
-import type { Block, Inline } from './types.js';
+import type { Block, Inline, Section } from './types.js';
 
 /** The plain text of inlines: no markup; a hard break becomes a newline. */
 export function plainText(inlines: readonly Inline[]): string {
@@ -50,3 +50,74 @@ export function blocksText(blocks: readonly Block[]): string {
 
 /** Inline-level plain text with whitespace collapsed to single spaces. */
 export const flatText = (inlines: readonly Inline[]): string => plainText(inlines).replace(/\s+/g, ' ').trim();
+
+/**
+ * Every run of text of a section in reading order — title, headings, paragraphs, list items,
+ * quotes and attributions, structured blocks, poem lines, footnotes — as plain text. Used to
+ * prove that nothing of the content is lost on the way to an edition.
+ */
+export function sectionTexts(section: Section): string[] {
+  const out: string[] = [section.title];
+  const fromBlocks = (blocks: readonly Block[]): void => {
+    for (const block of blocks) {
+      switch (block.type) {
+        case 'paragraph':
+        case 'heading':
+          out.push(plainText(block.children));
+          break;
+        case 'list':
+          for (const item of block.items) fromBlocks(item.children);
+          break;
+        case 'quote':
+          fromBlocks(block.children);
+          if (block.attribution) out.push(block.attribution.text);
+          break;
+        case 'code':
+          out.push(block.value);
+          break;
+        case 'table':
+          for (const row of block.rows) for (const cell of row) out.push(plainText(cell));
+          break;
+        case 'comparison':
+          for (const side of ['left', 'right'] as const) {
+            out.push(block[side].headingText);
+            for (const pair of block.pairs) {
+              out.push(pair[side].title);
+              for (const point of pair[side].points) fromBlocks(point.children);
+            }
+          }
+          break;
+        case 'forces':
+          for (const force of block.forces) {
+            out.push(force.name);
+            fromBlocks(force.children);
+          }
+          break;
+        case 'keyLearnings':
+          for (const item of block.items) out.push(plainText(item.children));
+          break;
+        case 'loveLetters':
+          for (const letter of block.letters) out.push(letter.text);
+          break;
+        case 'publications':
+          for (const item of block.items) {
+            out.push(plainText(item.heading));
+            fromBlocks(item.children);
+          }
+          break;
+        case 'glossary':
+          for (const entry of block.entries) out.push(plainText(entry.definition));
+          break;
+        case 'poem':
+          for (const stanza of block.stanzas) for (const line of stanza.lines) out.push(plainText(line));
+          break;
+        case 'html':
+        case 'thematicBreak':
+          break;
+      }
+    }
+  };
+  fromBlocks(section.blocks);
+  for (const footnote of section.footnotes) fromBlocks(footnote.children);
+  return out.filter((t) => t.trim() !== '');
+}

@@ -20,6 +20,9 @@ export interface LoadedContent {
   files: SourceFile[];
 }
 
+/** Files already read, by absolute path: a file whose size and mtime are unchanged is not re-read. */
+export type LoadCache = Map<string, { mtimeMs: number; size: number; file: SourceFile }>;
+
 export interface LoadResult {
   content?: LoadedContent;
   diagnostics: Diagnostic[];
@@ -83,7 +86,7 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number {
  * Read the content folder: report.yaml and every `*.md` file in file-name order. Problems are
  * returned as fatal diagnostics, all of them, never thrown.
  */
-export function loadContent(dir: string, cwd: string = process.cwd()): LoadResult {
+export function loadContent(dir: string, cwd: string = process.cwd(), cache?: LoadCache): LoadResult {
   const absDir = path.resolve(cwd, dir);
   const shownDir = displayPath(absDir, cwd);
   const diagnostics: Diagnostic[] = [];
@@ -114,13 +117,18 @@ export function loadContent(dir: string, cwd: string = process.cwd()): LoadResul
           return undefined;
         }
       }
-      if (!statSync(abs).isFile()) return undefined;
+      const stat = statSync(abs);
+      if (!stat.isFile()) return undefined;
+      const cached = cache?.get(abs);
+      if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.file;
       const decoded = decodeSource(readFileSync(abs), file);
       if (decoded.diagnostic) {
         diagnostics.push(decoded.diagnostic);
         return undefined;
       }
-      return { path: file, text: decoded.text! };
+      const source = { path: file, text: decoded.text! };
+      cache?.set(abs, { mtimeMs: stat.mtimeMs, size: stat.size, file: source });
+      return source;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       diagnostics.push(diagnostic('content-missing', 'error', `file cannot be read (${code ?? String(error)})`, { file }, { fatal: true }));

@@ -1,4 +1,4 @@
-import { diagnostic, hasFatal, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, hasFatal, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import { blocksText } from '../model/text.js';
 import { MODEL_VERSION, type LearningRecord, type LinkRecord, type Person, type PersonAppearance, type PoemRecord, type QuoteBlock, type QuoteRecord, type Report, type ReportMeta, type Section } from '../model/types.js';
 import { walkBlocks, walkSectionInlines } from '../model/walk.js';
@@ -7,6 +7,8 @@ import { parseContentFile, type ParsedFile } from './front-matter.js';
 import type { LoadedContent } from './load.js';
 import { readSection } from './section.js';
 import { AnchorRegistry, slugify } from './slug.js';
+import { didYouMean } from './suggest.js';
+import { lineForPath, yamlKeyLines } from './yaml-positions.js';
 
 export interface ReadResult {
   /** Absent when the content has fatal problems (exit 2). */
@@ -42,10 +44,10 @@ export function readReport(content: LoadedContent): ReadResult {
 
   // Pass 2: bodies.
   const links: LinkRecord[] = [];
-  const sections = parsedFiles.map(({ file, parsed }) => readSection(file, parsed, { anchors, links, diagnostics }));
+  const sections = parsedFiles.map(({ file, parsed }) => readSection(file, parsed, { anchors, links, diagnostics })).filter((s): s is Section => s !== undefined);
   const meta = config.meta;
-  if (meta) diagnostics.push(...checkEditionSections(meta, sections));
-  if (!meta || hasFatal(diagnostics)) return { diagnostics };
+  if (meta) diagnostics.push(...checkEditionSections(meta, sections, content.config?.text));
+  if (!meta || hasFatal(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
 
   numberFootnotes(sections);
   const quotes = indexQuotes(sections);
@@ -62,19 +64,27 @@ export function readReport(content: LoadedContent): ReadResult {
     poems: indexPoems(sections),
     anchors: anchors.all(),
   };
-  return { report, diagnostics };
+  return { report, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-function checkEditionSections(meta: ReportMeta, sections: Section[]): Diagnostic[] {
-  const ids = new Set(sections.map((s) => s.id));
+function checkEditionSections(meta: ReportMeta, sections: Section[], configText: string | undefined): Diagnostic[] {
+  const ids = sections.map((s) => s.id);
+  const keyLines = configText ? yamlKeyLines(configText) : new Map<string, number>();
   const out: Diagnostic[] = [];
-  for (const edition of meta.editions) {
-    for (const id of [...(edition.sections ?? []), ...(edition.exclude ?? [])]) {
-      if (!ids.has(id)) {
-        out.push(diagnostic('edition-section-missing', 'error', `edition "${edition.id}" names section "${id}", which does not exist`, meta.source ?? {}, { fatal: true }));
-      }
+  meta.editions.forEach((edition, e) => {
+    for (const list of ['sections', 'exclude'] as const) {
+      (edition[list] ?? []).forEach((id, i) => {
+        if (ids.includes(id)) return;
+        const guess = didYouMean(id, ids);
+        out.push(
+          diagnostic('edition-section-missing', 'error', `edition "${edition.id}" names section "${id}", which does not exist`, { file: meta.source?.file, line: lineForPath(keyLines, ['editions', e, list, i]), column: 1 }, {
+            fatal: true,
+            hint: guess ? `did you mean "${guess}"?` : `sections: ${ids.join(', ')}`,
+          }),
+        );
+      });
     }
-  }
+  });
   return out;
 }
 

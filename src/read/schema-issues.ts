@@ -29,7 +29,9 @@ export function schemaIssuesToDiagnostics(
     }
     const line = lineForPath(options.keyLines, path) + options.lineOffset;
     const where = path.length ? `"${path.join('.')}"` : 'front matter';
-    out.push(diagnostic(options.ruleId, 'error', `${where}: ${issue.message}`, { file: options.file, line, column: 1 }, { fatal: true }));
+    const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
+    const message = missing ? `${where} is required` : `${where}: ${issue.message}`;
+    out.push(diagnostic(options.ruleId, 'error', message, { file: options.file, line, column: 1 }, { fatal: true }));
   }
   return out;
 }

@@ -3,12 +3,13 @@ import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { blocksText, flatText } from '../model/text.js';
 import type { Block, Footnote, GlossaryEntry, Inline, LinkRecord, PoemBlock, Section } from '../model/types.js';
 import { convertBlocks } from './blocks.js';
 import { positionOf, type ReadContext } from './context.js';
 import type { ParsedFile } from './front-matter.js';
+import { findExcessiveNesting, MAX_NESTING } from './nesting.js';
 import type { AnchorRegistry } from './slug.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
@@ -16,9 +17,19 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 /** Parse Markdown into mdast (GFM and directives). */
 export const parseMarkdown = (markdown: string): Root => parser.parse(markdown);
 
-/** Read one content file's body into a section. Footnote numbers are assigned later, report-wide. */
-export function readSection(file: string, parsed: ParsedFile, shared: { anchors: AnchorRegistry; links: LinkRecord[]; diagnostics: Diagnostic[] }): Section {
+/**
+ * Read one content file's body into a section; undefined (with a fatal diagnostic) when the
+ * Markdown nests too deeply to read safely. Footnote numbers are assigned later, report-wide.
+ */
+export function readSection(file: string, parsed: ParsedFile, shared: { anchors: AnchorRegistry; links: LinkRecord[]; diagnostics: Diagnostic[] }): Section | undefined {
   const fm = parsed.frontMatter;
+  const tooDeep = findExcessiveNesting(parsed.body);
+  if (tooDeep) {
+    shared.diagnostics.push(
+      diagnostic('content-too-deep', 'error', `blockquotes or lists nest ${tooDeep.depth} levels deep; lwr reads at most ${MAX_NESTING}`, { file, line: tooDeep.line + parsed.lineOffset, column: 1 }, { fatal: true }),
+    );
+    return undefined;
+  }
   const ctx: ReadContext = { file, lineOffset: parsed.lineOffset, body: parsed.body, sectionId: fm.id, anchors: shared.anchors, links: shared.links, diagnostics: shared.diagnostics, quoteCount: 0, ignores: [] };
   const tree = parseMarkdown(parsed.body);
   let blocks = convertBlocks(tree.children, ctx);

@@ -50,12 +50,12 @@ export function expectToMatchFile(actual: string, file: string): void {
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
-/** One line per diagnostic: `file:line:col severity rule-id message`, file relative to the fixture. */
+/** One line per diagnostic: `file:line:col severity rule-id message (hint)`, file relative to the fixture. */
 export function diagnosticLines(diagnostics: readonly Diagnostic[], relativeTo: string): string {
   return diagnostics
     .map((d) => {
       const file = d.file ? path.relative(relativeTo, path.resolve(ROOT, d.file)).split(path.sep).join('/') : '-';
-      return `${file}:${d.line ?? 0}:${d.column ?? 0} ${d.severity} ${d.ruleId} ${d.message}`;
+      return `${file}:${d.line ?? 0}:${d.column ?? 0} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? ` (${d.hint})` : ''}`;
     })
     .join('\n');
 }
