@@ -1,0 +1,16 @@
+import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { ForcesBlock } from '../../model/types.js';
+import { renderBlocks } from './blocks.js';
+import type { HtmlState } from './state.js';
+
+/** The three forces (or their possibilities): each force a titled panel with its id as anchor. */
+export function renderForces(forces: ForcesBlock, state: HtmlState): ElementContent {
+  const level = state.headings.forStructureHeading();
+  return h(
+    `div.forces.forces-${forces.variant}`,
+    forces.forces.map((force) =>
+      h('div.force', { id: force.id }, [h(`h${level}.force-name`, force.name), ...renderBlocks(force.children, state)]),
+    ),
+  );
+}

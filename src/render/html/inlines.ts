@@ -1,0 +1,86 @@
+import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { FootnoteReferenceInline, Inline, LinkInline } from '../../model/types.js';
+import { safeHref } from './safe-href.js';
+import { matchingClosingTag } from './inline-html.js';
+import { sanitizeContentHtml, sanitizeOpeningTag } from './sanitize.js';
+import { claimId, type HtmlState } from './state.js';
+
+/** Inline content as HTML nodes; text is escaped when the tree is serialised. */
+export function renderInlines(inlines: readonly Inline[], state: HtmlState): ElementContent[] {
+  const nodes: ElementContent[] = [];
+  for (let index = 0; index < inlines.length; index++) {
+    const inline = inlines[index]!;
+    const closing = inline.type === 'html' ? matchingClosingTag(inlines, index) : undefined;
+    if (inline.type === 'html' && closing !== undefined) {
+      nodes.push(...renderHtmlElement(inline.value, inlines.slice(index + 1, closing), state));
+      index = closing;
+    } else {
+      nodes.push(...renderInline(inline, state));
+    }
+  }
+  return nodes;
+}
+
+/** An element written as inline HTML around Markdown content, rebuilt as a tree with only its safe parts. */
+function renderHtmlElement(openingTag: string, between: readonly Inline[], state: HtmlState): ElementContent[] {
+  const element = sanitizeOpeningTag(openingTag);
+  if (element === 'drop') return [];
+  const children = renderInlines(between, state);
+  return element === 'unwrap' ? children : [{ ...element, children }];
+}
+
+function renderInline(inline: Inline, state: HtmlState): ElementContent[] {
+  switch (inline.type) {
+    case 'text':
+      return [{ type: 'text', value: inline.value }];
+    case 'strong':
+      return [h('strong', renderInlines(inline.children, state))];
+    case 'emphasis':
+      return [h('em', renderInlines(inline.children, state))];
+    case 'delete':
+      return [h('del', renderInlines(inline.children, state))];
+    case 'inlineCode':
+      return [h('code', inline.value)];
+    case 'break':
+      return [h('br')];
+    case 'link':
+      return [renderLink(inline, state)];
+    case 'footnoteReference':
+      return [renderFootnoteReference(inline, state)];
+    case 'term':
+      return [h('span.term', renderInlines(inline.children, state))];
+    case 'html':
+      return sanitizeContentHtml(inline.value);
+  }
+}
+
+/**
+ * A link. A placeholder (`[here](#)`, a target lost from the published report) stays a real
+ * link with its text and `href="#"`, marked with a class: it is a defect `lwr check` reports,
+ * and hiding it would hide the defect. A target that is not safe to publish keeps its text
+ * but loses the link.
+ */
+function renderLink(link: LinkInline, state: HtmlState): ElementContent {
+  const children = renderInlines(link.children, state);
+  const href = safeHref(link.url);
+  if (href === undefined) return h('span.link-removed', children);
+  const placeholder = href === '#' || state.linksById.get(link.linkId)?.kind === 'placeholder';
+  return h('a', { href: placeholder ? '#' : href, title: link.title, className: placeholder ? ['link-placeholder'] : undefined }, children);
+}
+
+/** A footnote reference: its number from the model, linked both ways with its definition. */
+function renderFootnoteReference(reference: FootnoteReferenceInline, state: HtmlState): ElementContent {
+  const footnoteId = reference.footnoteId;
+  if (footnoteId === undefined) {
+    // An undefined footnote (the checker reports it): show the label as written, linking nowhere.
+    return h('sup.footnote-ref.footnote-ref-missing', `[${reference.label}]`);
+  }
+  const id = claimId(state, `${footnoteId}-ref`);
+  const references = state.footnoteReferences.get(footnoteId) ?? [];
+  references.push(id);
+  state.footnoteReferences.set(footnoteId, references);
+  return h('sup.footnote-ref', [
+    h('a', { href: `#${footnoteId}`, id, ariaLabel: `Footnote ${reference.number}` }, String(reference.number)),
+  ]);
+}

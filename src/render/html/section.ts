@@ -1,0 +1,41 @@
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { Section } from '../../model/types.js';
+import { renderBlocks } from './blocks.js';
+import { renderFootnotes } from './footnotes.js';
+import { HeadingLevels, SECTION_TITLE_LEVEL } from './heading-levels.js';
+import type { HtmlState } from './state.js';
+
+/** One section of the report: its title heading, its blocks, then its footnotes. */
+export function renderSection(section: Section, state: HtmlState): Element {
+  state.section = section;
+  state.headings = new HeadingLevels();
+  const header = renderSectionHeader(section);
+  const body = renderBlocks(section.blocks, state);
+  // After the body: the footnotes need the ids of the references the body rendered.
+  const notes = renderFootnotes(section.footnotes, state);
+  state.section = undefined;
+  return h(`section.section.section--${section.kind}`, { id: section.id }, [header, ...body, notes]);
+}
+
+/**
+ * The section's heading. A learning's carries its number ("Learning 1") and where the learning
+ * comes from; the colophon's title is there for the outline and screen readers but not shown.
+ */
+function renderSectionHeader(section: Section): ElementContent {
+  const tag = `h${SECTION_TITLE_LEVEL}`;
+  if (section.learning) {
+    return h('header.section-header.learning-header', [
+      h(tag, [
+        h('span.learning-number', `Learning ${section.learning.number}`),
+        h('span.visually-hidden', ': '),
+        h('span.learning-title', section.title),
+      ]),
+      section.learning.attribution
+        ? h('p.learning-attribution', [h('span.learning-attribution-label', 'Source: '), section.learning.attribution])
+        : undefined,
+    ]);
+  }
+  if (section.kind === 'colophon') return h(`${tag}.visually-hidden`, section.title);
+  return h('header.section-header', [h(tag, section.title)]);
+}

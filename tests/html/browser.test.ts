@@ -1,0 +1,151 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Code passed to page.evaluate runs in the browser, so this file sees the DOM types.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureReport, renderFirstEdition, writeFiles } from './support.js';
+import { realReport, ROOT } from '../support/report.js';
+import { serveFolder } from './static-server.js';
+
+// The HTML edition in a real browser (Debian's chromium through playwright-core).
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = path.join(ROOT, 'tests/output/html');
+const hasChromium = existsSync(CHROMIUM);
+
+if (!hasChromium) {
+  const message = `${CHROMIUM} is missing: the HTML edition's browser tests cannot run (apt-get install chromium)`;
+  if (process.env.CI) throw new Error(message);
+  console.warn(`\n${'!'.repeat(78)}\n!! WARNING: ${message}; SKIPPING them.\n${'!'.repeat(78)}\n`);
+}
+
+describe.skipIf(!hasChromium)('the HTML edition in a browser', () => {
+  let browser: Browser;
+  let site: string;
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+
+  beforeAll(async () => {
+    site = mkdtempSync(path.join(os.tmpdir(), 'lwr-html-'));
+    writeFiles(await renderFirstEdition(realReport()), path.join(site, 'report'));
+    writeFiles(await renderFirstEdition(fixtureReport('hostile')), path.join(site, 'hostile'));
+    server = await serveFolder(site);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (site) rmSync(site, { recursive: true, force: true });
+  });
+
+  /** Open a page at `width`, recording every request it makes and every dialog it opens. */
+  async function open(folder: string, width: number): Promise<{ page: Page; requests: string[]; dialogs: string[] }> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const requests: string[] = [];
+    const dialogs: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${server.origin}/${folder}/index.html`, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready);
+    return { page, requests, dialogs };
+  }
+
+  const leavesLoopback = (url: string) => !['127.0.0.1', ''].includes(new URL(url).hostname) && !url.startsWith('data:');
+
+  it('has no accessibility violations axe-core can find, on a desktop and on a phone', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    for (const width of [1280, 390]) {
+      const { page } = await open('report', width);
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+        const results = await axe.run(document);
+        return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+      });
+      expect(violations, `at ${width}px`).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('requests nothing beyond 127.0.0.1, and everything it requests is there (stylesheet, fonts, icon)', async () => {
+    const { page, requests } = await open('report', 1280);
+    const failed: string[] = [];
+    page.on('requestfailed', (request) => failed.push(request.url()));
+    expect(requests.filter(leavesLoopback)).toEqual([]);
+    expect(requests.some((url) => url.endsWith('/assets/lwr.css'))).toBe(true);
+    const fonts = await page.evaluate(() => [...document.fonts].map((font) => `${font.family.replace(/"/g, '')} ${font.style} ${font.status}`));
+    expect(fonts).toEqual(['Source Serif 4 normal loaded', 'Source Serif 4 italic loaded', 'Inter normal loaded']);
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+
+  it('lands every #id link on an element; a bare # is a placeholder the link checker reports', async () => {
+    const { page } = await open('report', 1280);
+    const { missing, placeholders } = await page.evaluate(() => {
+      const links = [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].map((a) => a.getAttribute('href') ?? '');
+      return {
+        missing: links.filter((href) => href !== '#' && !document.getElementById(decodeURIComponent(href.slice(1)))),
+        placeholders: links.filter((href) => href === '#').length,
+      };
+    });
+    expect(missing).toEqual([]);
+    expect(placeholders).toBe(realReport().links.filter((l) => l.kind === 'placeholder').length);
+    // Following a footnote and its back-link moves the reader there and back.
+    await page.click('sup.footnote-ref a');
+    expect(await page.evaluate(() => location.hash)).toMatch(/-fn-/);
+    await page.click(':target .footnote-back');
+    expect(await page.evaluate(() => location.hash)).toMatch(/-ref$/);
+    await page.close();
+  });
+
+  it('fits a 390 px phone without scrolling sideways', async () => {
+    const { page } = await open('report', 390);
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.scrollingElement!.scrollWidth,
+      clientWidth: document.scrollingElement!.clientWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    await page.close();
+  });
+
+  it('prints without the screen furniture', async () => {
+    const { page } = await open('report', 1280);
+    await page.emulateMedia({ media: 'print' });
+    const styles = await page.evaluate(() => ({
+      skipLink: getComputedStyle(document.querySelector('.skip-link')!).display,
+      contents: getComputedStyle(document.querySelector('.contents')!).position,
+      learning: getComputedStyle(document.querySelector('.section--learning')!).breakBefore,
+    }));
+    expect(styles).toEqual({ skipLink: 'none', contents: 'static', learning: 'page' });
+    await page.close();
+  });
+
+  it('runs none of the hostile content’s scripts and sends none of its requests', async () => {
+    const { page, requests, dialogs } = await open('hostile', 1280);
+    await page.mouse.move(200, 400);
+    await page.mouse.click(200, 400);
+    expect(dialogs).toEqual([]);
+    expect(requests.filter(leavesLoopback)).toEqual([]);
+    await page.close();
+  });
+
+  it('saves desktop and phone screenshots for people to look at (tests/output/html/)', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const [name, width] of [['desktop', 1280], ['phone', 390]] as const) {
+      const { page } = await open('report', width);
+      const file = path.join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+      await page.close();
+    }
+  });
+});
