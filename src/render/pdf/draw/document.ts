@@ -1,0 +1,200 @@
+import PDFDocument, { type PDFOutline, type PDFStructureContent, type PDFStructureElement } from 'pdfkit';
+import type { FontSet } from '../fonts.js';
+import type { Drawable, DocumentLayout, OutlineEntry, StructNode } from '../layout/types.js';
+import { escapeXml, type PdfMetadata } from '../metadata.js';
+
+/**
+ * Draw a laid-out document with pdfkit: the thin layer over the pure layout. Every text
+ * drawable goes into the structure element the layout names (artifacts into /Artifact),
+ * links become annotations inside their Link elements, destinations named destinations.
+ */
+export async function drawDocument(layout: DocumentLayout, fonts: FontSet, meta: PdfMetadata): Promise<Uint8Array> {
+  const doc = new PDFDocument({
+    size: [layout.width, layout.height],
+    margin: 0,
+    autoFirstPage: false,
+    pdfVersion: '1.7',
+    tagged: true,
+    subset: 'PDF/UA',
+    lang: meta.language,
+    displayTitle: true,
+    font: null,
+    info: {
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.subject,
+      Keywords: meta.keywords,
+      Creator: meta.creator,
+      Producer: 'PDFKit',
+      CreationDate: meta.date,
+      ModDate: meta.date,
+    },
+  });
+  escapeXmpOnEnd(doc, meta.language);
+  for (const [key, font] of Object.entries(fonts)) doc.registerFont(key, font);
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
+
+  const structure = new StructureBuilder(doc, layout.structure);
+  const lastLink = lastLinkDrawables(layout);
+  for (const page of layout.pages) {
+    doc.addPage({ size: [layout.width, layout.height], margin: 0 });
+    if (page.artifacts.length > 0) {
+      doc.markContent('Artifact');
+      for (const drawable of page.artifacts) draw(doc, drawable);
+      doc.endMarkedContent();
+    }
+    let open: { struct: string; content: PDFStructureContent } | undefined;
+    const close = () => {
+      if (!open) return;
+      doc.endMarkedContent();
+      structure.element(open.struct).add(open.content);
+      open = undefined;
+    };
+    for (const drawable of page.content) {
+      switch (drawable.kind) {
+        case 'text':
+          if (drawable.struct === null) {
+            close();
+            doc.markContent('Artifact');
+            draw(doc, drawable);
+            doc.endMarkedContent();
+            break;
+          }
+          if (open?.struct !== drawable.struct) {
+            close();
+            // Create the element (and attach it to its parent) before its content, so siblings keep reading order.
+            structure.element(drawable.struct);
+            open = { struct: drawable.struct, content: doc.markStructureContent(structure.type(drawable.struct)) };
+          }
+          draw(doc, drawable);
+          break;
+        case 'link': {
+          close();
+          const element = structure.element(drawable.struct);
+          const options = { structParent: element, Contents: new String(drawable.label) };
+          if (drawable.target.kind === 'internal') doc.goTo(drawable.x, drawable.y, drawable.width, drawable.height, drawable.target.destination, options);
+          else doc.link(drawable.x, drawable.y, drawable.width, drawable.height, drawable.target.url, options);
+          // End the Link as soon as its last annotation is in, while its page is current:
+          // pdfkit records the annotation's page when the element is flushed.
+          if (lastLink.get(drawable.struct) === drawable) element.end();
+          break;
+        }
+        case 'destination':
+          doc.addNamedDestination(drawable.name, 'XYZ', drawable.x, drawable.y, null);
+          break;
+        default:
+          close();
+          doc.markContent('Artifact');
+          draw(doc, drawable);
+          doc.endMarkedContent();
+      }
+    }
+    close();
+  }
+  addOutline(doc.outline, layout.outline);
+  doc.end();
+  await ended;
+  return concat(chunks);
+}
+
+/** Draw one drawable at its place (structure marking is the caller's business). */
+function draw(doc: PDFDocument, drawable: Drawable): void {
+  switch (drawable.kind) {
+    case 'text':
+      doc.font(drawable.style.font).fontSize(drawable.style.size).fillColor(drawable.style.color);
+      doc.text(drawable.text, drawable.x, drawable.baseline, { lineBreak: false, baseline: 'alphabetic' });
+      break;
+    case 'rect':
+      doc.rect(drawable.x, drawable.y, drawable.width, drawable.height).fill(drawable.fill);
+      break;
+    case 'line':
+      doc.save().lineWidth(drawable.width).strokeColor(drawable.color).moveTo(drawable.x1, drawable.y1).lineTo(drawable.x2, drawable.y2).stroke().restore();
+      break;
+    default:
+      break;
+  }
+}
+
+/** Creates pdfkit structure elements on first use, attached to their parents in that order. */
+class StructureBuilder {
+  private readonly nodes: Map<string, StructNode>;
+  private readonly elements = new Map<string, PDFStructureElement>();
+
+  constructor(
+    private readonly doc: PDFDocument,
+    nodes: readonly StructNode[],
+  ) {
+    this.nodes = new Map(nodes.map((n) => [n.id, n]));
+  }
+
+  type(id: string): string {
+    return this.node(id).type;
+  }
+
+  element(id: string): PDFStructureElement {
+    const existing = this.elements.get(id);
+    if (existing) return existing;
+    const node = this.node(id);
+    const element = this.doc.struct(node.type, node.scope ? { scope: node.scope } : {});
+    if (node.elementId) element.dictionary.data.ID = new String(node.elementId);
+    if (node.parent === null) this.doc.addStructure(element);
+    else this.element(node.parent).add(element);
+    this.elements.set(id, element);
+    return element;
+  }
+
+  private node(id: string): StructNode {
+    const node = this.nodes.get(id);
+    if (!node) throw new Error(`layout refers to unknown structure node ${id}`);
+    return node;
+  }
+}
+
+/** The last link drawable of each Link element, across all pages. */
+function lastLinkDrawables(layout: DocumentLayout): Map<string, Drawable> {
+  const last = new Map<string, Drawable>();
+  for (const page of layout.pages) for (const d of page.content) if (d.kind === 'link') last.set(d.struct, d);
+  return last;
+}
+
+/** Outline entries point at named destinations, so they land where the heading is. */
+function addOutline(parent: PDFOutline, entries: readonly OutlineEntry[]): void {
+  for (const entry of entries) {
+    const item = parent.addItem(entry.title, { pageNumber: 0 });
+    item.outlineData.Dest = new String(entry.destination);
+    addOutline(item, entry.children);
+  }
+}
+
+/**
+ * pdfkit writes Info values into the XMP packet without escaping them (a title with `&`
+ * breaks the XML): hand it escaped copies just for that, and add the language.
+ */
+function escapeXmpOnEnd(doc: PDFDocument, language: string): void {
+  const endMetadata = doc.endMetadata.bind(doc);
+  doc.endMetadata = () => {
+    const info = doc.info;
+    doc.info = Object.fromEntries(Object.entries(info).map(([key, value]) => [key, typeof value === 'string' ? escapeXml(value) : value]));
+    doc.appendXML(`
+        <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+            <dc:language><rdf:Bag><rdf:li>${escapeXml(language)}</rdf:li></rdf:Bag></dc:language>
+        </rdf:Description>`);
+    endMetadata();
+    doc.info = info;
+  };
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}

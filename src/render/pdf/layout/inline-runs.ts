@@ -1,0 +1,87 @@
+import type { Inline } from '../../../model/types.js';
+import { flatText } from '../../../model/text.js';
+import { bolder, emphasised, type Run } from './runs.js';
+import type { StructureTree } from './structure.js';
+import { COLOURS } from './theme.js';
+import type { LinkTarget, TextStyle } from './types.js';
+
+/** What turning inlines into runs needs besides the inlines. */
+export interface InlineContext {
+  structure: StructureTree;
+  /** Where a link's URL goes in the PDF; undefined leaves the text unlinked (placeholders, unsafe schemes). */
+  resolveLink: (url: string) => LinkTarget | undefined;
+  /**
+   * A footnote is called from text of structure element `citing`: lay out its note (once)
+   * and return its display number; undefined when the footnote does not exist.
+   */
+  noteCalled: (footnoteId: string, citing: string) => number | undefined;
+}
+
+/**
+ * Turn model inlines into styled runs whose text belongs to structure element `struct`.
+ * Links get their own Link element; footnote calls become raised numbers that carry the
+ * footnote's id so the paginator keeps the note on the same page.
+ */
+export function inlineRuns(inlines: readonly Inline[], style: TextStyle, struct: string, ctx: InlineContext): Run[] {
+  const runs: Run[] = [];
+  const visit = (list: readonly Inline[], current: TextStyle, owner: string, link: Run['link']) => {
+    for (const inline of list) {
+      switch (inline.type) {
+        case 'text':
+          runs.push({ text: inline.value, style: current, struct: owner, ...(link ? { link } : {}) });
+          break;
+        case 'inlineCode':
+          runs.push({ text: inline.value, style: { ...current, font: 'sans' }, struct: owner, ...(link ? { link } : {}) });
+          break;
+        case 'break':
+          runs.push({ text: '', style: current, struct: owner, hardBreak: true });
+          break;
+        case 'strong':
+          visit(inline.children, bolder(current), owner, link);
+          break;
+        case 'emphasis':
+          visit(inline.children, emphasised(current), owner, link);
+          break;
+        case 'term':
+          visit(inline.children, bolder(current), owner, link);
+          break;
+        case 'delete':
+          visit(inline.children, current, owner, link);
+          break;
+        case 'link': {
+          const target = link ? undefined : ctx.resolveLink(inline.url);
+          if (!target) {
+            visit(inline.children, current, owner, link);
+            break;
+          }
+          const linkStruct = ctx.structure.add('Link', owner);
+          const label = inline.title ?? flatText(inline.children);
+          visit(inline.children, { ...current, color: COLOURS.accent }, linkStruct, { target, struct: linkStruct, label });
+          break;
+        }
+        case 'footnoteReference': {
+          const number = inline.footnoteId ? ctx.noteCalled(inline.footnoteId, owner) : undefined;
+          const reference = ctx.structure.add('Reference', owner);
+          runs.push({
+            text: String(number ?? inline.label),
+            style: { font: 'sansSemiBold', size: current.size * 0.62, color: COLOURS.accent },
+            struct: reference,
+            rise: current.size * 0.36,
+            ...(inline.footnoteId && number ? { footnoteId: inline.footnoteId } : {}),
+          });
+          break;
+        }
+        case 'html':
+          // Raw HTML has no meaning on paper; plainText() drops it too.
+          break;
+      }
+    }
+  };
+  visit(inlines, style, struct, undefined);
+  return runs;
+}
+
+/** Runs of plain text in one style (labels, attributions). */
+export function plainRuns(text: string, style: TextStyle, struct: string | null): Run[] {
+  return [{ text, style, struct }];
+}

@@ -1,0 +1,32 @@
+import type { OutlineEntry } from './types.js';
+
+/**
+ * Builds the PDF outline (bookmarks): one entry per section, its headings nested under it
+ * by depth.
+ */
+export class OutlineBuilder {
+  readonly entries: OutlineEntry[] = [];
+  /** Open entries by depth: [section, depth-2 heading, depth-3 heading, …]. */
+  private open: OutlineEntry[] = [];
+
+  /** Add a top-level entry (a section, the contents). */
+  addSection(title: string, destination: string): void {
+    const entry: OutlineEntry = { title, destination, children: [] };
+    this.entries.push(entry);
+    this.open = [entry];
+  }
+
+  /** Add a heading of Markdown depth `depth` (2 for `##`) under the nearest shallower entry. */
+  addHeading(depth: number, title: string, destination: string): void {
+    const entry: OutlineEntry = { title, destination, children: [] };
+    const parentIndex = Math.min(depth - 2, this.open.length - 1);
+    const parent = this.open[parentIndex];
+    if (!parent) {
+      this.entries.push(entry);
+      this.open = [entry];
+      return;
+    }
+    parent.children.push(entry);
+    this.open = [...this.open.slice(0, parentIndex + 1), entry];
+  }
+}

@@ -1,0 +1,279 @@
+/**
+ * The PDF layout as data: what the pure layout step produces and the drawing layer draws.
+ * Units are PDF points; y grows downwards from the top of the page (or of the text area,
+ * where said).
+ */
+
+/** The faces the layout may ask for; the drawing layer maps each to an embedded font. */
+export type FontKey =
+  | 'serif'
+  | 'serifItalic'
+  | 'serifBold'
+  | 'serifBoldItalic'
+  | 'sans'
+  | 'sansItalic'
+  | 'sansSemiBold'
+  | 'sansBold';
+
+export interface TextStyle {
+  font: FontKey;
+  size: number;
+  /** `#rrggbb`. */
+  color: string;
+}
+
+/** Measures text the way the drawing layer will set it. */
+export interface Measurer {
+  /** Advance width of `text` set in `font` at `size` points. */
+  width(text: string, font: FontKey, size: number): number;
+  /** Ascender and descender (positive, below the baseline) as fractions of the font size. */
+  metrics(font: FontKey): { ascent: number; descent: number };
+}
+
+/** Where a link goes: a named destination in this document, or a web address. */
+export type LinkTarget = { kind: 'internal'; destination: string } | { kind: 'external'; url: string };
+
+export interface SegmentLink {
+  target: LinkTarget;
+  /** The Link structure element the text and its annotation belong to. */
+  struct: string;
+  /** The link's whole text, for the annotation's description. */
+  label: string;
+}
+
+/** Text on one line in one style, placed relative to its block's left edge. */
+export interface Segment {
+  text: string;
+  style: TextStyle;
+  x: number;
+  width: number;
+  /** Raise above the baseline (superscript footnote calls). */
+  rise: number;
+  /** Id of the structure element the text belongs to; null marks an artifact. */
+  struct: string | null;
+  link?: SegmentLink;
+  underline?: boolean;
+  /** Filled in when pages are known: the page number of this destination (contents entries). */
+  pageNumberOf?: string;
+}
+
+export interface Line {
+  segments: Segment[];
+  /** Natural width of the set text. */
+  width: number;
+  /** Vertical advance of the line (its leading). */
+  height: number;
+  /** Distance from the line's top to its baseline. */
+  baseline: number;
+  /** Footnotes called on this line: they must sit at the foot of the same page. */
+  footnoteIds: string[];
+}
+
+export interface SectionRef {
+  id: string;
+  /** Shown in the running head. */
+  runningTitle: string;
+}
+
+interface FlowItemBase {
+  /** Stable id, for tests and debugging: `<section>/<what>-<n>`. */
+  id: string;
+  section: SectionRef;
+  spaceBefore: number;
+  spaceAfter: number;
+}
+
+/** What a block of lines is, so the paginator and tests can tell headings from paragraphs. */
+export type BlockRole =
+  | 'title'
+  | 'heading'
+  | 'paragraph'
+  | 'list-item'
+  | 'quote'
+  | 'attribution'
+  | 'stanza'
+  | 'label'
+  | 'note'
+  | 'contents-entry';
+
+/** Lines stacked at one indent: a paragraph, a heading, a list item's paragraph… */
+export interface TextBlock extends FlowItemBase {
+  kind: 'text';
+  role: BlockRole;
+  /** Indent from the text column's left edge (may be negative: hung into the margin). */
+  x: number;
+  lines: Line[];
+  /** Never the last thing on a page: at least the start of what follows comes with it. */
+  keepWithNext: boolean;
+  /** Never split across pages, unless it is taller than a page. */
+  keepTogether: boolean;
+  /** Starts a new page. */
+  breakBefore: boolean;
+  /** Named destinations at the block's top (section and heading anchors). */
+  anchors: string[];
+}
+
+/** How a group of items is set off from the text around it. */
+export type Decoration =
+  | { kind: 'rule'; x: number; width: number; color: string }
+  | { kind: 'panel'; x: number; width: number; fill: string };
+
+/** Opens a group of items drawn with a decoration beside or behind them (quotes, panels). */
+export interface GroupStart extends FlowItemBase {
+  kind: 'group-start';
+  decoration: Decoration;
+  paddingTop: number;
+  keepTogether: boolean;
+  breakBefore: boolean;
+  keepWithNext: boolean;
+}
+
+export interface GroupEnd extends FlowItemBase {
+  kind: 'group-end';
+  paddingBottom: number;
+}
+
+/** A line placed inside a table cell, relative to the cell's top-left corner. */
+export interface CellLine {
+  x: number;
+  y: number;
+  line: Line;
+}
+
+export interface TableCell {
+  /** The TH or TD structure element. */
+  struct: string;
+  lines: CellLine[];
+}
+
+export interface TableRow {
+  cells: TableCell[];
+  height: number;
+}
+
+export interface TableColumn {
+  /** Left edge relative to the text column. */
+  x: number;
+  width: number;
+}
+
+/** A table whose head is repeated on every page it runs onto. */
+export interface TableBlock extends FlowItemBase {
+  kind: 'table';
+  columns: TableColumn[];
+  head: TableRow;
+  rows: TableRow[];
+  cellPadding: { top: number; bottom: number; left: number; right: number };
+  headFill: string;
+  ruleColor: string;
+  anchors: string[];
+}
+
+/** A small centred rule between passages (a thematic break). */
+export interface Ornament extends FlowItemBase {
+  kind: 'ornament';
+  height: number;
+  color: string;
+}
+
+/** Pushes what follows (to the end of the flow) to the foot of the page, when it fits there. */
+export interface FootFill extends FlowItemBase {
+  kind: 'foot-fill';
+  breakBefore: boolean;
+}
+
+export type FlowItem = TextBlock | GroupStart | GroupEnd | TableBlock | Ornament | FootFill;
+
+// ---------------------------------------------------------------- pages
+
+/** Lines `from` (inclusive) to `to` (exclusive) of a text block, with the first line's top at `y`. */
+export interface TextFragment {
+  kind: 'text';
+  block: TextBlock;
+  from: number;
+  to: number;
+  y: number;
+}
+
+/** Rows of a table on one page, under its head (repeated when `repeatedHead`). */
+export interface TableFragment {
+  kind: 'table';
+  table: TableBlock;
+  headY: number;
+  repeatedHead: boolean;
+  rows: { row: TableRow; y: number }[];
+}
+
+export interface OrnamentFragment {
+  kind: 'ornament';
+  ornament: Ornament;
+  y: number;
+}
+
+export type Fragment = TextFragment | TableFragment | OrnamentFragment;
+
+/** A footnote placed at the foot of a page; `y` is its first line's top in the text area. */
+export interface PlacedFootnote {
+  footnoteId: string;
+  block: TextBlock;
+  y: number;
+}
+
+export interface PlacedDecoration {
+  decoration: Decoration;
+  top: number;
+  bottom: number;
+}
+
+/** One page of the text flow, coordinates relative to the text area's top-left corner. */
+export interface PlacedPage {
+  fragments: Fragment[];
+  footnotes: PlacedFootnote[];
+  decorations: PlacedDecoration[];
+  /** Top of the footnote separator; absent when the page has no footnotes. */
+  footnoteRuleY?: number;
+  /** The section the page's running head names. */
+  section?: SectionRef;
+}
+
+// ---------------------------------------------------------------- the drawn document
+
+export type Drawable =
+  | { kind: 'text'; x: number; baseline: number; text: string; style: TextStyle; struct: string | null }
+  | { kind: 'link'; x: number; y: number; width: number; height: number; target: LinkTarget; struct: string; label: string }
+  | { kind: 'rect'; x: number; y: number; width: number; height: number; fill: string }
+  | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: string }
+  | { kind: 'destination'; name: string; x: number; y: number };
+
+export interface PageLayout {
+  /** 1-based page number, as printed. */
+  number: number;
+  /** Drawn first and marked as artifacts: running heads, folios, rules, panels. */
+  artifacts: Drawable[];
+  /** Drawn in reading order; every text belongs to a structure element. */
+  content: Drawable[];
+}
+
+/** A node of the tagged-PDF structure tree. Children are ordered by first appearance in `content`. */
+export interface StructNode {
+  id: string;
+  type: string;
+  parent: string | null;
+  /** Table header scope, Note ids, … */
+  scope?: 'Column' | 'Row';
+  elementId?: string;
+}
+
+export interface OutlineEntry {
+  title: string;
+  destination: string;
+  children: OutlineEntry[];
+}
+
+export interface DocumentLayout {
+  width: number;
+  height: number;
+  pages: PageLayout[];
+  structure: StructNode[];
+  outline: OutlineEntry[];
+}

@@ -1,0 +1,45 @@
+/**
+ * The few parts of fontkit (2.x) that lwr's PDF renderer uses: opening a font and measuring
+ * text with it. fontkit ships no TypeScript types of its own.
+ */
+declare module 'fontkit' {
+  export interface Glyph {
+    id: number;
+    codePoints: number[];
+    advanceWidth: number;
+  }
+
+  export interface GlyphPosition {
+    xAdvance: number;
+    yAdvance: number;
+    xOffset: number;
+    yOffset: number;
+  }
+
+  export interface GlyphRun {
+    glyphs: Glyph[];
+    positions: GlyphPosition[];
+    /** Sum of the positioned advances (kerning included), in font units. */
+    advanceWidth: number;
+  }
+
+  export interface Font {
+    postscriptName: string;
+    familyName: string;
+    unitsPerEm: number;
+    ascent: number;
+    descent: number;
+    lineGap: number;
+    capHeight: number;
+    xHeight: number;
+    head: { checkSumAdjustment: number };
+    layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+  }
+
+  export interface FontCollection {
+    fonts: Font[];
+  }
+
+  export function create(data: Uint8Array, postscriptName?: string): Font | FontCollection;
+}
