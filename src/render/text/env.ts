@@ -1,0 +1,13 @@
+import type { Block } from '../../model/types.js';
+import type { LinkReferences } from './links.js';
+import type { TextStyle } from './options.js';
+
+/** What every block renderer of the text edition receives besides its block and width. */
+export interface TextEnv {
+  style: TextStyle;
+  links: LinkReferences;
+  /** Title of the section being rendered (a poem does not repeat it). */
+  sectionTitle: string;
+  /** Render nested blocks at a width; passed in so that block renderers need not import the dispatcher. */
+  blocks: (blocks: readonly Block[], width: number) => string[];
+}

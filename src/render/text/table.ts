@@ -1,0 +1,36 @@
+import type { TableBlock } from '../../model/types.js';
+import type { TextEnv } from './env.js';
+import { hang, stack } from './layout.js';
+import { inlineText } from './inlines.js';
+import { displayWidth, wrapText } from './wrap.js';
+
+const GAP = '  ';
+
+/**
+ * A table as aligned columns when it fits the width; otherwise each row as "Header: value"
+ * lines, so that nothing is cut and no line grows past the width.
+ */
+export function renderTable(table: TableBlock, width: number, env: TextEnv): string[] {
+  const cells = table.rows.map((row) => row.map((cell) => inlineText(cell, env).replace(/\s+/g, ' ').trim()));
+  const columns = Math.max(0, ...cells.map((row) => row.length));
+  const widths = Array.from({ length: columns }, (_, c) => Math.max(3, ...cells.map((row) => displayWidth(row[c] ?? ''))));
+  const total = widths.reduce((sum, w) => sum + w, 0) + GAP.length * (columns - 1);
+  if (total <= width) return columnsLayout(cells, widths, table.align);
+  const [header = [], ...body] = cells;
+  // Headers may be long: a field's later lines are set in by two, not under its value.
+  const field = (label: string, value: string) => hang(wrapText(`${label}: ${value}`, Math.max(1, width - 2)), '', '  ');
+  return stack(body.map((row) => row.flatMap((value, c) => field(header[c] || `Column ${c + 1}`, value))));
+}
+
+function pad(text: string, width: number, align: TableBlock['align'][number]): string {
+  const room = width - displayWidth(text);
+  if (align === 'right') return ' '.repeat(room) + text;
+  if (align === 'center') return ' '.repeat(Math.floor(room / 2)) + text + ' '.repeat(Math.ceil(room / 2));
+  return text + ' '.repeat(room);
+}
+
+function columnsLayout(cells: string[][], widths: number[], align: TableBlock['align']): string[] {
+  const line = (row: string[]) => widths.map((w, c) => pad(row[c] ?? '', w, align[c] ?? null)).join(GAP).trimEnd();
+  const [header = [], ...body] = cells;
+  return [line(header), widths.map((w) => '-'.repeat(w)).join(GAP), ...body.map(line)];
+}
