@@ -1,0 +1,90 @@
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { formatStylish, summaryLine } from '../format/stylish.js';
+import { buildReport, sourceDateEpoch } from '../publish/build.js';
+import { removePendingTemporary, writeOutputAtomically } from '../publish/write-output.js';
+import type { BuildFlags } from './build.js';
+import { runBuildChecks, verifyBuild } from './build-steps.js';
+import { cliContext, readContentOrReport } from './context.js';
+import { EXIT } from './exit-codes.js';
+import { LWR_VERSION, PACKAGE_ROOT } from './package-info.js';
+
+/** Run `lwr build` with parsed flags: print progress and problems, set the exit code. */
+export async function runBuild(flags: BuildFlags, command: Command): Promise<void> {
+  const ctx = cliContext(command);
+  const read = readContentOrReport(ctx);
+  if ('exitCode' in read) return void (process.exitCode = read.exitCode);
+  const width = flags.width === undefined ? undefined : Number(flags.width);
+  if (width !== undefined && (!Number.isInteger(width) || width < 20)) {
+    ctx.err('lwr build: --width must be a whole number of columns, at least 20');
+    return void (process.exitCode = EXIT.usageOrUnreadable);
+  }
+  const onInterrupt = () => {
+    removePendingTemporary();
+    ctx.err('\nlwr build: interrupted; the previous output is unchanged');
+    process.exit(130);
+  };
+  process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onInterrupt);
+  const started = performance.now();
+  try {
+    const outcome = await buildReport(
+      read.report,
+      {
+        outDir: flags.out,
+        ...(flags.edition ? { editions: flags.edition } : {}),
+        ...(flags.format ? { formats: flags.format } : {}),
+        strict: Boolean(flags.strict),
+        ...(width !== undefined ? { width } : {}),
+        ...(flags.ascii ? { ascii: true } : {}),
+        ...(flags.pageSize ? { pageSize: flags.pageSize } : {}),
+        ...(sourceDateEpoch(process.env.SOURCE_DATE_EPOCH) !== undefined ? { sourceDateEpoch: sourceDateEpoch(process.env.SOURCE_DATE_EPOCH)! } : {}),
+        lwrVersion: LWR_VERSION,
+        templatesDir: path.resolve(flags.templates ?? path.join(PACKAGE_ROOT, 'templates')),
+      },
+      {
+        readAsset: (file) => readFileSync(file),
+        check: (report) => runBuildChecks(report, ctx.options.content),
+        verify: verifyBuild,
+        write: (files, keepExisting, describe) => writeOutputAtomically(flags.out, files, { keepExisting, lwrVersion: LWR_VERSION, reportSlug: read.report.meta.slug, describe }),
+        now: () => new Date(),
+      },
+    );
+    switch (outcome.status) {
+      case 'usage':
+        ctx.err(outcome.diagnostics.map((d) => `lwr build: ${d.message}${d.hint ? ` (${d.hint})` : ''}`).join('\n'));
+        process.exitCode = EXIT.usageOrUnreadable;
+        return;
+      case 'check-failed':
+        ctx.err(formatStylish(outcome.checks, ctx.chalk));
+        ctx.err(ctx.chalk.red('Build failed: the checks found errors (--strict). The previous output is unchanged.'));
+        process.exitCode = EXIT.contentErrors;
+        return;
+      case 'verify-failed':
+        ctx.err(formatStylish(outcome.problems, ctx.chalk));
+        ctx.err(ctx.chalk.red('Build failed: an edition is missing content the model has. The previous output is unchanged.'));
+        process.exitCode = EXIT.contentErrors;
+        return;
+      case 'built': {
+        ctx.info(`checks: ${summaryLine(outcome.checks, ctx.chalk)}${outcome.checks.length ? ' (run lwr check for details)' : ''}`);
+        for (const entry of outcome.entries.filter((e) => outcome.targets.some((t) => e.path.startsWith(`${t.folder}/`)))) {
+          ctx.info(`  ${ctx.chalk.green('wrote')} ${path.join(flags.out, entry.path)} ${ctx.chalk.dim(`(${formatBytes(entry.size)})`)}`);
+        }
+        ctx.info(`built ${outcome.targets.length} edition format(s) into ${flags.out}/ in ${Math.round(performance.now() - started)} ms`);
+        process.exitCode = EXIT.ok;
+      }
+    }
+  } catch (error) {
+    ctx.err(`lwr build: ${(error as Error).message}; the previous output is unchanged`);
+    if (ctx.options.debug) ctx.err(String((error as Error).stack));
+    process.exitCode = EXIT.usageOrUnreadable;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
+  }
+}
+
+function formatBytes(n: number): string {
+  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} kB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { cliContext } from './context.js';
+import { EXIT } from './exit-codes.js';
+
+/** `lwr clean`: remove the output folder (and temporary folders a killed build left beside it). */
+export function registerClean(program: Command): void {
+  program
+    .command('clean')
+    .description('remove the output folder')
+    .option('-o, --out <dir>', 'the output folder', 'dist')
+    .action((opts: { out: string }, command: Command) => {
+      const ctx = cliContext(command);
+      const target = path.resolve(opts.out);
+      if (target === path.parse(target).root || target === process.cwd() || existsSync(path.join(target, 'package.json'))) {
+        ctx.err(`lwr clean: refusing to remove ${opts.out}: it does not look like an output folder`);
+        return void (process.exitCode = EXIT.usageOrUnreadable);
+      }
+      const parent = path.dirname(target);
+      const leftovers = existsSync(parent) ? readdirSync(parent).filter((n) => n.startsWith(`.${path.basename(target)}.tmp-`) || n.startsWith(`.${path.basename(target)}.old-`)) : [];
+      for (const name of leftovers) rmSync(path.join(parent, name), { recursive: true, force: true });
+      if (existsSync(target)) {
+        rmSync(target, { recursive: true, force: true });
+        ctx.info(`removed ${opts.out}`);
+      } else ctx.info(`${opts.out} does not exist; nothing to remove`);
+      process.exitCode = EXIT.ok;
+    });
+}

@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { editionFolder, editionSectionIds } from '../publish/edition.js';
+import { cliContext, readContentOrReport } from './context.js';
+import { EXIT } from './exit-codes.js';
+
+/** `lwr editions`: list the editions the report's config defines. */
+export function registerEditions(program: Command): void {
+  program
+    .command('editions')
+    .description('list the editions defined in report.yaml: formats, sections and output folders')
+    .option('--json', 'print the editions as JSON')
+    .action((opts: { json?: boolean }, command: Command) => {
+      const ctx = cliContext(command);
+      const read = readContentOrReport(ctx);
+      if ('exitCode' in read) return void (process.exitCode = read.exitCode);
+      const { report } = read;
+      const primary = report.meta.editions[0]!.id;
+      const rows = report.meta.editions.map((edition) => ({
+        id: edition.id,
+        title: edition.title,
+        formats: edition.formats,
+        sections: editionSectionIds(report, edition),
+        folders: edition.formats.map((f) => `dist/${editionFolder(edition.id, f, primary)}/`),
+      }));
+      if (opts.json) ctx.out(JSON.stringify(rows, null, 2));
+      else {
+        for (const row of rows) {
+          ctx.out(`${ctx.chalk.bold(row.id)}  ${row.title}`);
+          ctx.out(`  formats:  ${row.formats.join(', ')}  →  ${row.folders.join(' ')}`);
+          ctx.out(`  sections: ${row.sections.length} (${row.sections.join(', ')})`);
+        }
+      }
+      process.exitCode = EXIT.ok;
+    });
+}

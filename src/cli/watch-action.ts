@@ -1,0 +1,77 @@
+import chokidar from 'chokidar';
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { formatStylish } from '../format/stylish.js';
+import { terminalSafe } from '../format/terminal-safe.js';
+import type { LoadCache } from '../read/load.js';
+import { startPreviewServer } from '../watch/preview-server.js';
+import { rebuildPreview } from '../watch/rebuild.js';
+import { cliContext } from './context.js';
+import { EXIT } from './exit-codes.js';
+import { LWR_VERSION } from './package-info.js';
+import type { WatchFlags } from './watch.js';
+
+/** Run the preview server until interrupted; content errors are shown, never fatal. */
+export async function runWatch(flags: WatchFlags, command: Command): Promise<void> {
+  const ctx = cliContext(command);
+  const port = Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    ctx.err('lwr watch: --port must be a number from 0 to 65535');
+    return void (process.exitCode = EXIT.usageOrUnreadable);
+  }
+  const templatesDir = path.resolve(flags.templates);
+  const contentDir = ctx.options.content;
+  const cache: LoadCache = new Map();
+  const server = await startPreviewServer(port);
+  const context = { buildDate: new Date(), reproducible: false, lwrVersion: LWR_VERSION, templatesDir, readAsset: (file: string) => readFileSync(file), options: {} };
+
+  let running: Promise<void> | undefined;
+  let again = false;
+  const rebuild = async (reason: string): Promise<void> => {
+    if (running) {
+      again = true; // coalesce bursts of saves into one more rebuild
+      return running;
+    }
+    running = (async () => {
+      const started = performance.now();
+      try {
+        const result = await rebuildPreview(contentDir, cache, context);
+        const ms = Math.round(performance.now() - started);
+        if (!result.files) {
+          const text = formatStylish(result.diagnostics, ctx.chalk);
+          ctx.err(text);
+          server.problem(formatStylish(result.diagnostics, new (await import('chalk')).Chalk({ level: 0 })));
+          ctx.err(ctx.chalk.red(`content has problems (${reason}); still serving the last good build`));
+        } else {
+          server.publish(result.files);
+          server.problem(undefined);
+          ctx.info(`${ctx.chalk.green('rebuilt')} in ${ms} ms (${terminalSafe(reason)})`);
+        }
+      } catch (error) {
+        server.problem(`lwr: internal error while rebuilding: ${(error as Error).message}`);
+        ctx.err(`lwr watch: internal error while rebuilding: ${(error as Error).message}`);
+      } finally {
+        running = undefined;
+        if (again) {
+          again = false;
+          void rebuild('more changes');
+        }
+      }
+    })();
+    return running;
+  };
+
+  await rebuild('start');
+  ctx.out(`lwr watch: serving ${server.url} (content: ${contentDir}, templates: ${templatesDir}); press Ctrl+C to stop`);
+  const watcher = chokidar.watch([path.resolve(contentDir), templatesDir], { ignoreInitial: true, awaitWriteFinish: false });
+  watcher.on('all', (event, file) => void rebuild(`${event} ${path.relative(process.cwd(), file)}`));
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await watcher.close();
+  await server.close();
+  ctx.info('lwr watch: stopped');
+}

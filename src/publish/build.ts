@@ -1,0 +1,71 @@
+import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import type { Report } from '../model/types.js';
+import type { RenderContext } from '../render/types.js';
+import type { ManifestEntry } from './manifest.js';
+import { planBuild, targetOfPath, type BuildTarget } from './plan.js';
+import { renderTargets, type OutputFile } from './render-targets.js';
+
+export interface BuildOptions {
+  outDir: string;
+  editions?: string[];
+  formats?: string[];
+  /** Check errors fail the build (exit 1) instead of being reported only. */
+  strict?: boolean;
+  width?: number;
+  ascii?: boolean;
+  pageSize?: 'A4' | 'Letter';
+  /** SOURCE_DATE_EPOCH, in seconds, for reproducible output. */
+  sourceDateEpoch?: number;
+  lwrVersion: string;
+  templatesDir: string;
+}
+
+/** The effects a build needs, injected so the pipeline can be tested without a disk. */
+export interface BuildEffects {
+  readAsset: RenderContext['readAsset'];
+  /** Run the report's checks (offline). */
+  check: (report: Report) => Promise<Diagnostic[]>;
+  /** Verify rendered files against the model; returns problems. */
+  verify: (report: Report, files: readonly OutputFile[], targets: readonly BuildTarget[]) => Promise<Diagnostic[]>;
+  write: (files: readonly OutputFile[], keepExisting: boolean, describe: (file: string) => { edition: string; format: string } | undefined) => ManifestEntry[];
+  now: () => Date;
+}
+
+export type BuildOutcome =
+  | { status: 'usage'; diagnostics: Diagnostic[] }
+  | { status: 'check-failed'; checks: Diagnostic[] }
+  | { status: 'verify-failed'; checks: Diagnostic[]; problems: Diagnostic[] }
+  | { status: 'built'; checks: Diagnostic[]; targets: BuildTarget[]; entries: ManifestEntry[] };
+
+/** Build = check + render + verify + publish. Nothing is written unless every step succeeded. */
+export async function buildReport(report: Report, options: BuildOptions, effects: BuildEffects): Promise<BuildOutcome> {
+  const plan = planBuild(report, { editions: options.editions, formats: options.formats });
+  if (plan.diagnostics.length) return { status: 'usage', diagnostics: plan.diagnostics };
+
+  const checks = await effects.check(report);
+  if (options.strict && hasErrors(checks)) return { status: 'check-failed', checks };
+
+  const reproducible = options.sourceDateEpoch !== undefined;
+  const buildDate = reproducible ? new Date(options.sourceDateEpoch! * 1000) : effects.now();
+  const files = await renderTargets(report, plan.targets, (target): RenderContext => {
+    const renderOptions: RenderContext['options'] = {};
+    const width = options.width ?? target.edition.text?.width;
+    const pageSize = options.pageSize ?? target.edition.pdf?.pageSize;
+    if (width !== undefined) renderOptions.width = width;
+    if (pageSize !== undefined) renderOptions.pageSize = pageSize;
+    if (options.ascii) renderOptions.ascii = true;
+    return { edition: target.edition, buildDate, reproducible, lwrVersion: options.lwrVersion, templatesDir: options.templatesDir, readAsset: effects.readAsset, options: renderOptions };
+  });
+
+  const problems = await effects.verify(report, files, plan.targets);
+  if (problems.length) return { status: 'verify-failed', checks, problems };
+
+  const narrowed = Boolean(options.editions?.length || options.formats?.length);
+  const entries = effects.write(files, narrowed, (file) => targetOfPath(file, report));
+  return { status: 'built', checks, targets: plan.targets, entries };
+}
+
+/** SOURCE_DATE_EPOCH as seconds, or undefined when unset or not a whole number. */
+export function sourceDateEpoch(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined;
+}

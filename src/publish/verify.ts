@@ -1,0 +1,90 @@
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+
+import type { Report, SourcePosition } from '../model/types.js';
+import { selectEdition } from './edition.js';
+import type { BuildTarget } from './plan.js';
+import type { OutputFile } from './render-targets.js';
+
+/** Text of a PDF, or undefined when no extractor is available (pdftotext missing). */
+export type PdfTextExtractor = (pdf: Uint8Array) => Promise<string | undefined>;
+
+interface Expectation {
+  what: string;
+  text: string;
+  source: SourcePosition;
+}
+
+/**
+ * Letters and digits only, case-folded and transliterated: compares content across formats
+ * regardless of wrapping, typographic punctuation (the ASCII text edition) and markup.
+ */
+export function comparable(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** What an edition must contain: every quote, learning title and footnote of its model. */
+export function editionExpectations(report: Report): Expectation[] {
+  const out: Expectation[] = [];
+  for (const q of report.quotes) {
+    out.push({ what: `quote ${q.id}`, text: q.text, source: q.source });
+    if (q.attribution) out.push({ what: `attribution of quote ${q.id}`, text: q.attribution, source: q.source });
+  }
+  for (const l of report.learnings) out.push({ what: `learning ${l.number}`, text: l.title, source: l.source });
+  for (const f of report.footnotes) out.push({ what: `footnote ${f.number}`, text: f.text, source: f.source });
+  for (const p of report.poems) out.push({ what: `poem "${p.title}"`, text: p.title, source: p.source });
+  return out;
+}
+
+/** The visible text of an output file, by format. */
+async function outputText(file: OutputFile, extractPdf: PdfTextExtractor): Promise<string | undefined> {
+  if (file.format === 'html' && file.path.endsWith('.html')) return toText(fromHtml(String(typeof file.contents === 'string' ? file.contents : new TextDecoder().decode(file.contents))));
+  if (file.format === 'text' && file.path.endsWith('.txt')) return typeof file.contents === 'string' ? file.contents : new TextDecoder().decode(file.contents);
+  if (file.format === 'pdf' && file.path.endsWith('.pdf')) return extractPdf(typeof file.contents === 'string' ? new TextEncoder().encode(file.contents) : file.contents);
+  return undefined;
+}
+
+/**
+ * Check every rendered edition against its model: each expected text must be in the output.
+ * PDF pages interrupt text with running heads, so there a text counts as present when at
+ * least 90% of its five-word runs are found.
+ */
+export async function verifyEditions(report: Report, files: readonly OutputFile[], targets: readonly BuildTarget[], extractPdf: PdfTextExtractor): Promise<Diagnostic[]> {
+  const problems: Diagnostic[] = [];
+  for (const target of targets) {
+    const expected = editionExpectations(selectEdition(report, target.edition));
+    const texts: string[] = [];
+    for (const file of files.filter((f) => f.edition === target.edition.id && f.format === target.format)) {
+      const text = await outputText(file, extractPdf);
+      if (text !== undefined) texts.push(text);
+    }
+    if (texts.length === 0) continue; // nothing verifiable (e.g. no pdftotext): reported by the caller
+    const haystack = comparable(texts.join('\n'));
+    for (const e of expected) {
+      const found = target.format === 'pdf' ? mostRunsFound(e.text, haystack) : haystack.includes(comparable(e.text));
+      if (!found) {
+        problems.push(diagnostic('edition-incomplete', 'error', `the ${target.edition.id} edition's ${target.format} output is missing ${e.what}`, e.source, { hint: 'a renderer dropped content the model has' }));
+      }
+    }
+  }
+  return problems;
+}
+
+function mostRunsFound(text: string, haystack: string): boolean {
+  const words = text.split(/\s+/).map(comparable).filter(Boolean);
+  if (words.length <= 5) return haystack.includes(words.join(''));
+  let found = 0;
+  let total = 0;
+  for (let i = 0; i + 5 <= words.length; i++) {
+    total++;
+    if (haystack.includes(words.slice(i, i + 5).join(''))) found++;
+  }
+  return found / total >= 0.9;
+}
+
+

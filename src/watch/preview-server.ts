@@ -1,0 +1,85 @@
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { LIVE_CLIENT_PATH, LIVE_CLIENT_SCRIPT, LIVE_EVENTS_PATH } from './live-client.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+export interface PreviewServer {
+  url: string;
+  /** Replace the served files (paths relative to the site root) and reload open pages. */
+  publish(files: ReadonlyMap<string, Uint8Array | string>): void;
+  /** Show a problem banner in open pages (and in pages opened later), or clear it. */
+  problem(text: string | undefined): void;
+  close(): Promise<void>;
+}
+
+/** Serve the preview from memory on 127.0.0.1, with server-sent events for reload and problems. */
+export async function startPreviewServer(port: number): Promise<PreviewServer> {
+  let files = new Map<string, Uint8Array | string>();
+  let currentProblem: string | undefined;
+  const clients = new Set<ServerResponse>();
+  const send = (event: string, data: unknown) => {
+    for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === LIVE_EVENTS_PATH) {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.write(': connected\n\n');
+      if (currentProblem) response.write(`event: problem\ndata: ${JSON.stringify(currentProblem)}\n\n`);
+      clients.add(response);
+      request.on('close', () => clients.delete(response));
+      return;
+    }
+    if (url.pathname === LIVE_CLIENT_PATH) {
+      response.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' });
+      response.end(LIVE_CLIENT_SCRIPT);
+      return;
+    }
+    let key = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    if (key === '' || key.endsWith('/')) key += 'index.html';
+    const body = files.get(key);
+    if (body === undefined || key.split('/').includes('..')) {
+      response.writeHead(404, { 'content-type': TYPES['.txt']! });
+      response.end('not found\n');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[path.extname(key)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    response.end(body);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const { port: actual } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${actual}/`,
+    publish(next) {
+      files = new Map(next);
+      send('reload', null);
+    },
+    problem(text) {
+      currentProblem = text;
+      send(text ? 'problem' : 'clear', text ?? null);
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const client of clients) client.end();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,35 @@
+import { hasFatal, type Diagnostic } from '../model/diagnostic.js';
+import type { Report } from '../model/types.js';
+import { selectEdition } from '../publish/edition.js';
+import { loadContent, type LoadCache } from '../read/load.js';
+import { readReport } from '../read/report.js';
+import { loadRenderer } from '../render/registry.js';
+import type { RenderContext } from '../render/types.js';
+import { withLiveReload } from './live-page.js';
+
+export interface PreviewBuild {
+  /** Site files: the HTML edition at the root, the text edition under text/. */
+  files?: Map<string, Uint8Array | string>;
+  report?: Report;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Rebuild the preview: re-read changed content files only (the cache), then render the
+ * primary edition's HTML and text in memory. Content problems come back as diagnostics.
+ */
+export async function rebuildPreview(contentDir: string, cache: LoadCache, context: Omit<RenderContext, 'edition'>): Promise<PreviewBuild> {
+  const loaded = loadContent(contentDir, process.cwd(), cache);
+  if (!loaded.content || hasFatal(loaded.diagnostics)) return { diagnostics: loaded.diagnostics };
+  const read = readReport(loaded.content);
+  if (!read.report) return { diagnostics: read.diagnostics };
+  const edition = read.report.meta.editions[0]!;
+  const model = selectEdition(read.report, edition);
+  const files = new Map<string, Uint8Array | string>();
+  const [html, text] = await Promise.all([loadRenderer('html'), loadRenderer('text')]);
+  for (const file of await html(model, { ...context, edition })) {
+    files.set(file.path, file.path.endsWith('.html') ? withLiveReload(typeof file.contents === 'string' ? file.contents : new TextDecoder().decode(file.contents)) : file.contents);
+  }
+  for (const file of await text(model, { ...context, edition })) files.set(`text/${file.path}`, file.contents);
+  return { files, report: read.report, diagnostics: read.diagnostics };
+}
