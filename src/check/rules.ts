@@ -3,7 +3,7 @@ import type { Severity } from '../model/diagnostic.js';
 /** Every rule lwr knows, in one list: id, family, default severity, one line of description. */
 export interface RuleInfo {
   id: string;
-  family: 'content' | 'links' | 'attribution';
+  family: 'content' | 'links' | 'attribution' | 'build';
   severity: Severity;
   description: string;
 }
@@ -22,7 +22,9 @@ export const RULES = [
   { id: 'config-invalid', family: 'content', severity: 'error', description: 'report.yaml is missing a field, has a wrong type, or an unknown key.' },
   { id: 'duplicate-id', family: 'content', severity: 'error', description: 'Two sections, or two headings, claim the same id.' },
   { id: 'directive-shape', family: 'content', severity: 'error', description: 'A container directive (:::comparison, :::forces…) does not have the shape it needs.' },
+  { id: 'content-too-deep', family: 'content', severity: 'error', description: 'Blockquotes or lists nest deeper than lwr reads safely (256 levels).' },
   { id: 'edition-section-missing', family: 'content', severity: 'error', description: 'An edition names a section that does not exist.' },
+  { id: 'rule-unknown', family: 'content', severity: 'warning', description: 'report.yaml `rules:` or an lwr-ignore comment names a rule lwr does not know.' },
   // links
   { id: 'link-placeholder', family: 'links', severity: 'error', description: 'A link has a placeholder target (# or empty).' },
   { id: 'link-fragment-missing', family: 'links', severity: 'error', description: 'A #fragment names no section, heading or id in the report.' },
@@ -30,25 +32,35 @@ export const RULES = [
   { id: 'link-path-escapes', family: 'links', severity: 'error', description: 'A relative or absolute path leads outside the content folder.' },
   { id: 'link-unsafe-scheme', family: 'links', severity: 'error', description: 'A link uses javascript:, data: or vbscript:.' },
   { id: 'link-text-not-descriptive', family: 'links', severity: 'warning', description: 'Link text such as "here" or "click here" does not describe its target (WCAG 2.4.4).' },
-  { id: 'link-lost', family: 'links', severity: 'warning', description: 'A "Read more … here" sentence has no link: its link was lost.' },
+  { id: 'link-lost', family: 'links', severity: 'warning', description: 'A "Read more … here" sentence has no link, so its link was lost (heuristic: a clause opening with read, find out, learn, explore, listen, watch, download, discover, visit or view, and the sentence ending in "here"; or "Click here").' },
   { id: 'footnote-undefined', family: 'links', severity: 'error', description: 'A footnote is referenced but never defined.' },
   { id: 'footnote-unused', family: 'links', severity: 'warning', description: 'A footnote is defined but never referenced.' },
-  { id: 'link-external-broken', family: 'links', severity: 'error', description: 'An external link answers with an error status, or not at all.' },
+  { id: 'link-external-broken', family: 'links', severity: 'error', description: 'An external link answers with a status that is not accepted (--accept), or not at all (--external).' },
   { id: 'link-external-redirect', family: 'links', severity: 'info', description: 'An external link redirects; the report shows where it ends.' },
   { id: 'link-external-redirect-loop', family: 'links', severity: 'error', description: 'An external link redirects in a loop or too many times.' },
   { id: 'link-external-fragment', family: 'links', severity: 'error', description: 'An external link\'s #fragment is not an id in the target page.' },
-  { id: 'link-external-unverifiable', family: 'links', severity: 'warning', description: 'A host refused an automated check (a bot wall); the link could not be verified.' },
+  { id: 'link-external-unverifiable', family: 'links', severity: 'warning', description: 'A host refused an automated check (a bot wall) or kept rate-limiting it; the link could not be verified.' },
   // attribution
   { id: 'quote-unattributed', family: 'attribution', severity: 'error', description: 'A quote has no attribution.' },
   { id: 'learning-unattributed', family: 'attribution', severity: 'error', description: 'A learning says nothing about where it comes from.' },
   { id: 'poem-no-author', family: 'attribution', severity: 'error', description: 'A poem has no author.' },
-  { id: 'person-inconsistent', family: 'attribution', severity: 'warning', description: 'The same person is written two ways across the report.' },
+  { id: 'person-inconsistent', family: 'attribution', severity: 'warning', description: 'The same person is written two ways across the report ("J" and "J."; an initial and a fuller name sharing a role word, such as "J" and "J, Ahmed", both "poet"), or with conflicting places or roles.' },
   { id: 'key-learnings-mismatch', family: 'attribution', severity: 'warning', description: 'The "three big things" summary does not agree with the learnings\' titles.' },
+  // build: lwr build's own verification of its output against the model
+  { id: 'edition-incomplete', family: 'build', severity: 'error', description: "An edition's output is missing a quote, learning, footnote or poem that its model has." },
+  { id: 'build-usage', family: 'build', severity: 'error', description: 'lwr build was asked for an edition or format the report does not define.' },
 ] as const satisfies readonly RuleInfo[];
 
 export type RuleId = (typeof RULES)[number]['id'];
+
+/** The families `lwr check` can run on their own. */
+export type CheckFamily = 'links' | 'attribution';
+export const CHECK_FAMILIES: readonly CheckFamily[] = ['links', 'attribution'];
 
 const byId = new Map<string, RuleInfo>(RULES.map((r) => [r.id, r]));
 
 /** Look a rule up by id; undefined for an unknown id. */
 export const ruleInfo = (id: string): RuleInfo | undefined => byId.get(id);
+
+/** Every rule id, for did-you-mean suggestions. */
+export const ruleIds = (): string[] => [...byId.keys()];

@@ -1,15 +1,21 @@
 import { Command, CommanderError, Option } from 'commander';
-import { createRequire } from 'node:module';
 import { EXIT } from './exit-codes.js';
+import { registerBuild } from './build.js';
+import { registerClean } from './clean.js';
+import { registerEditions } from './editions.js';
+import { registerInit } from './init.js';
 import { registerModel } from './model.js';
+import { registerQuotes } from './quotes.js';
+import { registerWatch } from './watch.js';
+import { registerCheck } from './check.js';
+import { LWR_VERSION } from './package-info.js';
 
-const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 /** Build the `lwr` program: global options and one small file per command. */
 export function createProgram(): Command {
   const program = new Command('lwr')
     .description('Publish the Living Well UK Learning Report from Markdown: editions, checks and quotes.')
-    .version(version, '-V, --version', 'print the lwr version')
+    .version(LWR_VERSION, '-V, --version', 'print the lwr version')
     .option('--content <dir>', 'the content folder', 'content')
     .option('-q, --quiet', 'print only results and problems')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are respected too)')
@@ -17,6 +23,13 @@ export function createProgram(): Command {
     .showHelpAfterError('(run lwr --help for usage)')
     .exitOverride();
   registerModel(program);
+  registerQuotes(program);
+  registerCheck(program);
+  registerBuild(program);
+  registerEditions(program);
+  registerClean(program);
+  registerInit(program);
+  registerWatch(program);
   // lwr:commands — each command registers itself here.
   return program;
 }

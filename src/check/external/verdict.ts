@@ -1,0 +1,20 @@
+/** What checking one external URL (fragment included) concluded. */
+export interface LinkVerdict {
+  kind: 'ok' | 'redirected' | 'broken' | 'redirect-loop' | 'fragment-missing' | 'unverifiable';
+  /** The final status code, when an answer came. */
+  status?: number;
+  /** Where redirects ended. */
+  finalUrl?: string;
+  /** Redirects followed. */
+  hops?: number;
+  /** Why, in words: "answers 404 Not Found", "timed out after 10 s (3 tries)". */
+  reason?: string;
+  /** For a missing fragment: the closest id in the page. */
+  suggestion?: string;
+  /**
+   * Whether the verdict is a definite answer that may be cached: an answer from the server
+   * (2xx, 3xx, 4xx other than 408 and 429, a redirect loop, a page without the id). Network
+   * errors, timeouts, 5xx, rate limits and bot walls are never cached: they say nothing lasting.
+   */
+  cacheable: boolean;
+}

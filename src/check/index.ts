@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
+import type { Report } from '../model/types.js';
+import { checkAttribution } from './attribution/index.js';
+import type { ExternalCheckOptions } from './external/options.js';
+import { applyIgnores } from './ignores.js';
+import { checkLinks } from './links/index.js';
+import { dropRepeatsOfReadDiagnostics } from './repeats.js';
+import { CHECK_FAMILIES, ruleInfo, type CheckFamily } from './rules.js';
+import { applySeverityOverrides, findUnknownRuleIds } from './settings.js';
+
+export type { ExternalCheckOptions } from './external/options.js';
+export type { LinkCache, CacheFile } from './external/cache.js';
+export type { CheckFamily } from './rules.js';
+
+/** Options of the offline checks. */
+export interface CheckOptions {
+  /** Rule families to run (default: all). */
+  families?: CheckFamily[];
+  /** Whether a file exists, for relative links; without it, relative links are not checked for existence. */
+  fileExists?: (absOrRelPath: string) => boolean;
+  /** The content folder relative links are resolved against (default: the folder of the first section's file). */
+  contentRoot?: string;
+  /** Names in a folder, for did-you-mean suggestions on missing files. */
+  listFiles?: (absOrRelDir: string) => string[];
+  /**
+   * Non-fatal diagnostics the reader produced: they are filtered by family, overridden and
+   * silenced like the checks' own, and a check does not repeat a problem they already report.
+   */
+  readDiagnostics?: readonly Diagnostic[];
+}
+
+/**
+ * Run the offline rules over the report: severities as report.yaml's `rules:` sets them
+ * (`off` drops a rule), occurrences silenced by `<!-- lwr-ignore rule-id -->`, sorted by
+ * file, line and column.
+ */
+export function runChecks(report: Report, options: CheckOptions = {}): Diagnostic[] {
+  const families = new Set(options.families ?? CHECK_FAMILIES);
+  const contentRoot = options.contentRoot ?? path.dirname(report.sections[0]?.source.file ?? 'content/x');
+  const checks: Diagnostic[] = [...findUnknownRuleIds(report)];
+  if (families.has('links')) checks.push(...checkLinks(report, { contentRoot, ...pick(options, 'fileExists', 'listFiles') }));
+  if (families.has('attribution')) checks.push(...checkAttribution(report));
+  const read = (options.readDiagnostics ?? []).filter((d) => !d.fatal && inFamilies(d.ruleId, families));
+  return finishDiagnostics(report, [...read, ...dropRepeatsOfReadDiagnostics(report, checks, read)]);
+}
+
+/**
+ * Check the report's external links over the network (lazily loaded, so commands that do
+ * not use the network do not pay for it). Same severities, silencing and order as runChecks.
+ */
+export async function checkExternalLinks(report: Report, options: ExternalCheckOptions): Promise<Diagnostic[]> {
+  const { runExternalCheck } = await import('./external/check-external.js');
+  return finishDiagnostics(report, await runExternalCheck(report, options));
+}
+
+/** Severity overrides, then lwr-ignore comments, then a stable order. */
+export function finishDiagnostics(report: Report, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return sortDiagnostics(applyIgnores(report, applySeverityOverrides(report.meta.rules, diagnostics)));
+}
+
+function inFamilies(ruleId: string, families: Set<CheckFamily>): boolean {
+  const family = ruleInfo(ruleId)?.family;
+  return family === undefined || family === 'content' || family === 'build' || families.has(family);
+}
+
+function pick<T extends object, K extends keyof T>(object: T, ...keys: K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((k) => object[k] !== undefined).map((k) => [k, object[k]])) as Partial<Pick<T, K>>;
+}

@@ -1,0 +1,36 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/check/rules.js';
+import { expectToMatchFile } from '../support/report.js';
+import { CHECK_FIXTURES, checkFixture, positionLines } from './support.js';
+
+/**
+ * Each folder under tests/fixtures/check/ is a content folder and `expected.txt`: one
+ * `file:line:col severity rule-id` line per diagnostic `lwr check` must report, in order.
+ * LWR_UPDATE_FIXTURES=1 (npm run test:update) rewrites them for review.
+ */
+const cases = readdirSync(CHECK_FIXTURES).filter((name) => existsSync(path.join(CHECK_FIXTURES, name, 'content')));
+
+describe('check fixture folders', () => {
+  for (const name of cases) {
+    it(`reports exactly what ${name}/expected.txt lists`, () => {
+      const dir = path.join(CHECK_FIXTURES, name);
+      const lines = positionLines(checkFixture(name), path.join(dir, 'content'));
+      expectToMatchFile(lines ? `${lines}\n` : '', path.join(dir, 'expected.txt'));
+    });
+  }
+
+  it('exercise every offline rule of the links and attribution families', () => {
+    const reported = new Set(
+      cases.flatMap((name) =>
+        readFileSync(path.join(CHECK_FIXTURES, name, 'expected.txt'), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => line.split(' ')[2]),
+      ),
+    );
+    const offline = RULES.filter((r) => (r.family === 'links' || r.family === 'attribution') && !r.id.startsWith('link-external-')).map((r) => r.id);
+    expect(offline.filter((id) => !reported.has(id))).toEqual([]);
+  });
+});
