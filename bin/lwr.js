@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { main } from '../build/cli/main.js';
+import { main } from '../build/bundle/lwr.js';
 await main(process.argv);

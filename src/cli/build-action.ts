@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatStylish, summaryLine } from '../format/stylish.js';
 import { buildReport, sourceDateEpoch } from '../publish/build.js';
+import type { ManifestEntry } from '../publish/manifest.js';
 import { removePendingTemporary, writeOutputAtomically } from '../publish/write-output.js';
 import type { BuildFlags } from './build.js';
 import { runBuildChecks, verifyBuild } from './build-steps.js';
@@ -68,9 +69,13 @@ export async function runBuild(flags: BuildFlags, command: Command): Promise<voi
         return;
       case 'built': {
         ctx.info(`checks: ${summaryLine(outcome.checks, ctx.chalk)}${outcome.checks.length ? ' (run lwr check for details)' : ''}`);
-        for (const entry of outcome.entries.filter((e) => outcome.targets.some((t) => e.path.startsWith(`${t.folder}/`)))) {
+        const built = outcome.entries.filter((e) => outcome.targets.some((t) => e.path.startsWith(`${t.folder}/`)));
+        const isEdition = (e: ManifestEntry) => (e.format === 'html' && e.path.endsWith('/index.html')) || (e.format === 'pdf' && e.path.endsWith('.pdf')) || (e.format === 'text' && e.path.endsWith('.txt'));
+        for (const entry of built.filter(isEdition)) {
           ctx.info(`  ${ctx.chalk.green('wrote')} ${path.join(flags.out, entry.path)} ${ctx.chalk.dim(`(${formatBytes(entry.size)})`)}`);
         }
+        const assets = built.filter((e) => !isEdition(e)).length;
+        if (assets) ctx.info(`  ${ctx.chalk.dim(`and ${assets} asset files (CSS, fonts); manifest: ${path.join(flags.out, 'manifest.json')}`)}`);
         ctx.info(`built ${outcome.targets.length} edition format(s) into ${flags.out}/ in ${Math.round(performance.now() - started)} ms`);
         process.exitCode = EXIT.ok;
       }

@@ -25,13 +25,13 @@ export function planBuild(report: Report, selection: BuildSelection = {}): { tar
   for (const id of selection.editions ?? []) {
     if (!all.some((e) => e.id === id)) {
       const guess = didYouMean(id, all.map((e) => e.id));
-      diagnostics.push(diagnostic('usage', 'error', `no edition "${id}"`, {}, { hint: guess ? `did you mean "${guess}"?` : `editions: ${all.map((e) => e.id).join(', ')}` }));
+      diagnostics.push(diagnostic('build-usage', 'error', `no edition "${id}"`, {}, { hint: guess ? `did you mean "${guess}"?` : `editions: ${all.map((e) => e.id).join(', ')}` }));
     }
   }
   for (const format of selection.formats ?? []) {
     if (!FORMATS.includes(format as Format)) {
       const guess = didYouMean(format, FORMATS);
-      diagnostics.push(diagnostic('usage', 'error', `no format "${format}"`, {}, { hint: guess ? `did you mean "${guess}"?` : `formats: ${FORMATS.join(', ')}` }));
+      diagnostics.push(diagnostic('build-usage', 'error', `no format "${format}"`, {}, { hint: guess ? `did you mean "${guess}"?` : `formats: ${FORMATS.join(', ')}` }));
     }
   }
   const editions = selection.editions?.length ? all.filter((e) => selection.editions!.includes(e.id)) : all;

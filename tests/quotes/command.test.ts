@@ -9,7 +9,7 @@ import { QUOTE_FIXTURES, quotesFixture } from './support.js';
 
 // These run the compiled CLI, as a user does: `npm test` compiles first (`npx tsc -p .`).
 beforeAll(() => {
-  if (!existsSync(path.join(ROOT, 'build/cli/quotes.js'))) throw new Error('build/cli/quotes.js is missing: run npx tsc -p . first');
+  if (!existsSync(path.join(ROOT, 'build/bundle/lwr.js'))) throw new Error('build/bundle/lwr.js is missing: run npm run build first');
 });
 
 describe('lwr quotes', () => {

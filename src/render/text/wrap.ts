@@ -1,7 +1,11 @@
 import stringWidth from 'string-width';
 
+// Most of the report is printable ASCII, where a character is a column: measuring it with
+// string-width dominated the text edition's render time.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Columns a string takes on a terminal: wide (CJK) characters count two, combining marks none. */
-export const displayWidth = (text: string): number => stringWidth(text);
+export const displayWidth = (text: string): number => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
 
 /** A run that must stay on one line, and whether a space separates it from the run before. */
 interface Piece {
@@ -20,23 +24,24 @@ const NO_BREAK_BEFORE = new Set([...'、。，．：；？！）］｝」』】�
 const NO_BREAK_AFTER = new Set([...'（［｛「『【〔〈《〘〖([{‘“«']);
 
 /** Ideographs and other wide letters may break between each other without a space; emoji may not. */
-const breaksAround = (grapheme: string): boolean => stringWidth(grapheme) === 2 && !/\p{Extended_Pictographic}/u.test(grapheme);
+const breaksAround = (grapheme: string): boolean => grapheme.charCodeAt(0) >= 0x1100 && stringWidth(grapheme) === 2 && !/\p{Extended_Pictographic}/u.test(grapheme);
 
 /** Split a word into the runs a line may break between (only around wide letters). */
 function piecesOf(word: string): Piece[] {
+  if (PRINTABLE_ASCII.test(word)) return [{ text: word, width: word.length, spaceBefore: true }];
   const pieces: Piece[] = [];
   let current = '';
   let previous = '';
   for (const { segment } of graphemes.segment(word)) {
     const mayBreak = current !== '' && (breaksAround(previous) || breaksAround(segment)) && !NO_BREAK_BEFORE.has(segment) && !NO_BREAK_AFTER.has(previous);
     if (mayBreak) {
-      pieces.push({ text: current, width: stringWidth(current), spaceBefore: pieces.length === 0 });
+      pieces.push({ text: current, width: displayWidth(current), spaceBefore: pieces.length === 0 });
       current = '';
     }
     current += segment;
     previous = segment;
   }
-  if (current) pieces.push({ text: current, width: stringWidth(current), spaceBefore: pieces.length === 0 });
+  if (current) pieces.push({ text: current, width: displayWidth(current), spaceBefore: pieces.length === 0 });
   return pieces;
 }
 

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT, ROOT } from '../support/report.js';
+
+/** Reads server-sent events from the preview server into a queue the test can wait on. */
+class EventReader {
+  private readonly events: { event: string; data: string }[] = [];
+  private readonly abort = new AbortController();
+
+  async connect(url: string): Promise<void> {
+    const response = await fetch(url, { signal: this.abort.signal });
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    void (async () => {
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffer += decoder.decode(value, { stream: true });
+          let end;
+          while ((end = buffer.indexOf('\n\n')) !== -1) {
+            const chunk = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const event = /^event: (.*)$/m.exec(chunk)?.[1];
+            if (event) this.events.push({ event, data: /^data: (.*)$/m.exec(chunk)?.[1] ?? '' });
+          }
+        }
+      } catch {
+        /* aborted */
+      }
+    })();
+  }
+
+  /** Wait (bounded) for the next event of a kind. */
+  async next(kind: string, timeoutMs = 30_000): Promise<{ event: string; data: string }> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const index = this.events.findIndex((e) => e.event === kind);
+      if (index !== -1) return this.events.splice(0, index + 1).at(-1)!;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`no "${kind}" event within ${timeoutMs} ms`);
+  }
+
+  close(): void {
+    this.abort.abort();
+  }
+}
+
+let child: ChildProcess;
+let url: string;
+let content: string;
+const events = new EventReader();
+
+beforeAll(async () => {
+  content = path.join(mkdtempSync(path.join(tmpdir(), 'lwr-watch-')), 'content');
+  cpSync(CONTENT, content, { recursive: true });
+  child = spawn(process.execPath, [path.join(ROOT, 'bin/lwr.js'), 'watch', '--port', '0', '--content', content], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`watch did not start: ${out}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`watch exited with ${code}: ${out}`)));
+  });
+  await events.connect(`${url}__lwr/events`);
+});
+
+afterAll(() => {
+  events.close();
+  child?.kill('SIGINT');
+});
+
+const page = async () => (await fetch(url)).text();
+const file = () => path.join(content, '03-about-innovation-unit.md');
+
+describe('lwr watch', () => {
+  it('serves the HTML edition on 127.0.0.1 with the live-reload script', async () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const html = await page();
+    expect(html).toContain('<main');
+    expect(html).toContain('src="/__lwr/live.js"');
+    expect((await fetch(`${url}text/living-well-uk-learning-report-2023.txt`)).status).toBe(200);
+  });
+
+  it('rebuilds on a content change and tells the open page to reload', async () => {
+    writeFileSync(file(), readFileSync(file(), 'utf8').replace('social enterprise', 'social enterprise (edited while watching)'));
+    await events.next('reload');
+    expect(await page()).toContain('(edited while watching)');
+  });
+
+  it('shows a content error as a banner event, keeps serving, and clears it once fixed', async () => {
+    const good = readFileSync(file(), 'utf8');
+    writeFileSync(file(), good.replace('id: about-innovation-unit', 'id: About Innovation Unit'));
+    const problem = await events.next('problem');
+    expect(JSON.parse(problem.data)).toMatch(/03-about-innovation-unit\.md[\s\S]*2:1\s+error[\s\S]*kebab-case/);
+    expect(await page()).toContain('(edited while watching)');
+    writeFileSync(file(), good);
+    await events.next('clear');
+  });
+});
