@@ -12,6 +12,8 @@ import { EXIT } from './exit-codes.js';
 import { LWR_VERSION } from './package-info.js';
 import type { WatchFlags } from './watch.js';
 
+const SETTLE_MS = 15;
+
 /** Run the preview server until interrupted; content errors are shown, never fatal. */
 export async function runWatch(flags: WatchFlags, command: Command): Promise<void> {
   const ctx = cliContext(command);
@@ -65,7 +67,13 @@ export async function runWatch(flags: WatchFlags, command: Command): Promise<voi
   await rebuild('start');
   ctx.out(`lwr watch: serving ${server.url} (content: ${contentDir}, templates: ${templatesDir}); press Ctrl+C to stop`);
   const watcher = chokidar.watch([path.resolve(contentDir), templatesDir], { ignoreInitial: true, awaitWriteFinish: false });
-  watcher.on('all', (event, file) => void rebuild(`${event} ${path.relative(process.cwd(), file)}`));
+  // A save often arrives as several events (truncate, write, rename): wait a moment so one
+  // rebuild sees the finished file.
+  let pending: NodeJS.Timeout | undefined;
+  watcher.on('all', (event, file) => {
+    clearTimeout(pending);
+    pending = setTimeout(() => void rebuild(`${event} ${path.relative(process.cwd(), file)}`), SETTLE_MS);
+  });
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

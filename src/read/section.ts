@@ -9,7 +9,7 @@ import type { Block, Footnote, GlossaryEntry, Inline, LinkRecord, PoemBlock, Sec
 import { convertBlocks } from './blocks.js';
 import { positionOf, type ReadContext } from './context.js';
 import type { ParsedFile } from './front-matter.js';
-import { findExcessiveNesting, MAX_NESTING } from './nesting.js';
+import { findExcessiveNesting, findExcessiveTreeDepth, isStackOverflow, MAX_NESTING } from './nesting.js';
 import type { AnchorRegistry } from './slug.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
@@ -23,15 +23,17 @@ export const parseMarkdown = (markdown: string): Root => parser.parse(markdown);
  */
 export function readSection(file: string, parsed: ParsedFile, shared: { anchors: AnchorRegistry; links: LinkRecord[]; diagnostics: Diagnostic[] }): Section | undefined {
   const fm = parsed.frontMatter;
-  const tooDeep = findExcessiveNesting(parsed.body);
-  if (tooDeep) {
-    shared.diagnostics.push(
-      diagnostic('content-too-deep', 'error', `blockquotes or lists nest ${tooDeep.depth} levels deep; lwr reads at most ${MAX_NESTING}`, { file, line: tooDeep.line + parsed.lineOffset, column: 1 }, { fatal: true }),
-    );
+  const tooDeep = (line: number, message: string) => {
+    shared.diagnostics.push(diagnostic('content-too-deep', 'error', message, { file, line: line + parsed.lineOffset, column: 1 }, { fatal: true }));
     return undefined;
-  }
+  };
+  const deepPrefix = findExcessiveNesting(parsed.body);
+  if (deepPrefix) return tooDeep(deepPrefix.line, `blockquotes or lists nest ${deepPrefix.depth} levels deep; lwr reads at most ${MAX_NESTING}`);
+  const tree = parseWithinStack(parsed.body);
+  if ('overflowLine' in tree) return tooDeep(tree.overflowLine, `emphasis, links or HTML nest too deeply here to be read; lwr reads at most ${MAX_NESTING} levels`);
+  const deepTree = findExcessiveTreeDepth(tree);
+  if (deepTree) return tooDeep(deepTree.line, `emphasis, links, quotes, lists or HTML elements nest ${deepTree.depth} levels deep; lwr reads at most ${MAX_NESTING}`);
   const ctx: ReadContext = { file, lineOffset: parsed.lineOffset, body: parsed.body, sectionId: fm.id, anchors: shared.anchors, links: shared.links, diagnostics: shared.diagnostics, quoteCount: 0, ignores: [] };
-  const tree = parseMarkdown(parsed.body);
   let blocks = convertBlocks(tree.children, ctx);
   if (fm.kind === 'poem') blocks = gatherPoem(blocks, fm, ctx);
   if (fm.kind === 'glossary') blocks = gatherGlossary(blocks, ctx);
@@ -52,6 +54,30 @@ export function readSection(file: string, parsed: ParsedFile, shared: { anchors:
   }
   if (fm.editions) section.editions = fm.editions;
   return section;
+}
+
+/**
+ * Parse Markdown whose nesting the line scan could not see (emphasis or links inside each
+ * other thousands deep): the parser recurses once per level and can run out of stack. Then
+ * the body is parsed again a block at a time to name the line that cannot be read.
+ */
+function parseWithinStack(body: string): Root | { overflowLine: number } {
+  try {
+    return parseMarkdown(body);
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+  }
+  let line = 1;
+  for (const block of body.split(/(?<=\n[ \t]*\n)/)) {
+    try {
+      parseMarkdown(block);
+    } catch (error) {
+      if (isStackOverflow(error)) return { overflowLine: line };
+      throw error;
+    }
+    line += block.split('\n').length - 1;
+  }
+  return { overflowLine: 1 };
 }
 
 /** Split inlines into lines at hard breaks and soft line endings. */

@@ -35,11 +35,11 @@ class EventReader {
     })();
   }
 
-  /** Wait (bounded) for the next event of a kind. */
-  async next(kind: string, timeoutMs = 30_000): Promise<{ event: string; data: string }> {
+  /** Wait (bounded) for the next event of a kind (whose data matches, when a pattern is given). */
+  async next(kind: string, data?: RegExp, timeoutMs = 30_000): Promise<{ event: string; data: string }> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const index = this.events.findIndex((e) => e.event === kind);
+      const index = this.events.findIndex((e) => e.event === kind && (!data || data.test(JSON.parse(e.data) as string)));
       if (index !== -1) return this.events.splice(0, index + 1).at(-1)!;
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -102,7 +102,8 @@ describe('lwr watch', () => {
   it('shows a content error as a banner event, keeps serving, and clears it once fixed', async () => {
     const good = readFileSync(file(), 'utf8');
     writeFileSync(file(), good.replace('id: about-innovation-unit', 'id: About Innovation Unit'));
-    const problem = await events.next('problem');
+    // An editor's save may be seen half-done (an empty file) first; wait for the real problem.
+    const problem = await events.next('problem', /kebab-case/);
     expect(JSON.parse(problem.data)).toMatch(/03-about-innovation-unit\.md[\s\S]*2:1\s+error[\s\S]*kebab-case/);
     expect(await page()).toContain('(edited while watching)');
     writeFileSync(file(), good);
