@@ -5,7 +5,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { lwr: 'src/cli/main.ts' },
+  entryPoints: { lwr: 'src/cli/main.ts', 'render-worker': 'src/publish/render-worker.ts' },
   outdir: 'build/bundle',
   bundle: true,
   splitting: true,

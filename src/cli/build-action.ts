@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatStylish, summaryLine } from '../format/stylish.js';
 import { buildReport, sourceDateEpoch } from '../publish/build.js';
@@ -10,6 +10,9 @@ import { runBuildChecks, verifyBuild } from './build-steps.js';
 import { cliContext, readContentOrReport } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { LWR_VERSION, PACKAGE_ROOT } from './package-info.js';
+
+/** The render worker built beside the bundled CLI (scripts/bundle.mjs). */
+const RENDER_WORKER = path.join(PACKAGE_ROOT, 'build/bundle/render-worker.js');
 
 /** Run `lwr build` with parsed flags: print progress and problems, set the exit code. */
 export async function runBuild(flags: BuildFlags, command: Command): Promise<void> {

@@ -3,7 +3,7 @@ import type { Report } from '../model/types.js';
 import type { RenderContext } from '../render/types.js';
 import type { ManifestEntry } from './manifest.js';
 import { planBuild, targetOfPath, type BuildTarget } from './plan.js';
-import { renderTargets, type OutputFile } from './render-targets.js';
+import { renderTargets, renderTargetsInParallel, type OutputFile } from './render-targets.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -29,6 +29,8 @@ export interface BuildEffects {
   verify: (report: Report, files: readonly OutputFile[], targets: readonly BuildTarget[]) => Promise<Diagnostic[]>;
   write: (files: readonly OutputFile[], keepExisting: boolean, describe: (file: string) => { edition: string; format: string } | undefined) => ManifestEntry[];
   now: () => Date;
+  /** The bundled render worker, when present: PDF is then rendered on the second core. */
+  renderWorker?: string;
 }
 
 export type BuildOutcome =
@@ -47,7 +49,7 @@ export async function buildReport(report: Report, options: BuildOptions, effects
 
   const reproducible = options.sourceDateEpoch !== undefined;
   const buildDate = reproducible ? new Date(options.sourceDateEpoch! * 1000) : effects.now();
-  const files = await renderTargets(report, plan.targets, (target): RenderContext => {
+  const contextFor = (target: BuildTarget): RenderContext => {
     const renderOptions: RenderContext['options'] = {};
     const width = options.width ?? target.edition.text?.width;
     const pageSize = options.pageSize ?? target.edition.pdf?.pageSize;
@@ -55,7 +57,8 @@ export async function buildReport(report: Report, options: BuildOptions, effects
     if (pageSize !== undefined) renderOptions.pageSize = pageSize;
     if (options.ascii) renderOptions.ascii = true;
     return { edition: target.edition, buildDate, reproducible, lwrVersion: options.lwrVersion, templatesDir: options.templatesDir, readAsset: effects.readAsset, options: renderOptions };
-  });
+  };
+  const files = effects.renderWorker ? await renderTargetsInParallel(report, plan.targets, contextFor, effects.renderWorker) : await renderTargets(report, plan.targets, contextFor);
 
   const problems = await effects.verify(report, files, plan.targets);
   if (problems.length) return { status: 'verify-failed', checks, problems };

@@ -1,8 +1,10 @@
+import { Worker } from 'node:worker_threads';
 import type { Report } from '../model/types.js';
 import { loadRenderer } from '../render/registry.js';
-import type { RenderContext } from '../render/types.js';
+import type { RenderContext, RenderedFile } from '../render/types.js';
 import { selectEdition } from './edition.js';
 import type { BuildTarget } from './plan.js';
+import type { RenderJob, RenderReply } from './render-worker.js';
 
 /** A file of the output, relative to the output folder. */
 export interface OutputFile {
@@ -14,15 +16,54 @@ export interface OutputFile {
 
 export type ContextFor = (target: BuildTarget) => RenderContext;
 
-/** Render every target; each renderer gets its edition's model. Renderers run one after another. */
+const placed = (target: BuildTarget, files: RenderedFile[]): OutputFile[] =>
+  files.map((file) => ({ path: `${target.folder}/${file.path}`, contents: file.contents, edition: target.edition.id, format: target.format }));
+
+/** Render targets one after another on this thread; each renderer gets its edition's model. */
 export async function renderTargets(report: Report, targets: readonly BuildTarget[], contextFor: ContextFor): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   for (const target of targets) {
     const render = await loadRenderer(target.format);
-    const rendered = await render(selectEdition(report, target.edition), contextFor(target));
-    for (const file of rendered) {
-      files.push({ path: `${target.folder}/${file.path}`, contents: file.contents, edition: target.edition.id, format: target.format });
-    }
+    files.push(...placed(target, await render(selectEdition(report, target.edition), contextFor(target))));
+  }
+  return files;
+}
+
+/**
+ * Render on both cores: PDF targets (the slow typesetting) go to a worker thread while this
+ * thread renders the others. Output order is the targets' order either way.
+ */
+export async function renderTargetsInParallel(report: Report, targets: readonly BuildTarget[], contextFor: ContextFor, workerFile: string): Promise<OutputFile[]> {
+  const offloaded = targets.filter((t) => t.format === 'pdf');
+  if (offloaded.length === 0 || offloaded.length === targets.length) return renderTargets(report, targets, contextFor);
+  const worker = new Worker(workerFile);
+  try {
+    const inWorker = renderInWorker(worker, report, offloaded, contextFor);
+    const here = renderTargets(report, targets.filter((t) => t.format !== 'pdf'), contextFor);
+    const [workerFiles, localFiles] = await Promise.all([inWorker, here]);
+    const byTarget = (t: BuildTarget) => (t.format === 'pdf' ? workerFiles : localFiles).filter((f) => f.edition === t.edition.id && f.format === t.format);
+    return targets.flatMap(byTarget);
+  } finally {
+    await worker.terminate();
+  }
+}
+
+async function renderInWorker(worker: Worker, report: Report, targets: readonly BuildTarget[], contextFor: ContextFor): Promise<OutputFile[]> {
+  const files: OutputFile[] = [];
+  for (const [id, target] of targets.entries()) {
+    const { readAsset: _readAsset, ...context } = contextFor(target);
+    const job: RenderJob = { id, format: target.format, report: selectEdition(report, target.edition), context };
+    const reply = await new Promise<RenderReply>((resolve, reject) => {
+      const onError = (error: Error) => reject(error);
+      worker.once('error', onError);
+      worker.once('message', (message: RenderReply) => {
+        worker.off('error', onError);
+        resolve(message);
+      });
+      worker.postMessage(job);
+    });
+    if ('error' in reply) throw new Error(`the ${target.format} renderer failed: ${reply.error}`);
+    files.push(...placed(target, reply.files));
   }
   return files;
 }
