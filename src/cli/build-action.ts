@@ -7,7 +7,9 @@ import type { ManifestEntry } from '../publish/manifest.js';
 import { removePendingTemporary, writeOutputAtomically } from '../publish/write-output.js';
 import type { BuildFlags } from './build.js';
 import { runBuildChecks, verifyBuild } from './build-steps.js';
-import { cliContext, readContentOrReport } from './context.js';
+import { cliContext, readContentOrReport, type CliContext } from './context.js';
+import { startRenderWorker } from '../publish/render-targets.js';
+import type { Worker } from 'node:worker_threads';
 import { EXIT } from './exit-codes.js';
 import { LWR_VERSION, PACKAGE_ROOT } from './package-info.js';
 
@@ -17,6 +19,17 @@ const RENDER_WORKER = path.join(PACKAGE_ROOT, 'build/bundle/render-worker.js');
 /** Run `lwr build` with parsed flags: print progress and problems, set the exit code. */
 export async function runBuild(flags: BuildFlags, command: Command): Promise<void> {
   const ctx = cliContext(command);
+  // Start the PDF worker first: it loads pdfkit and the fonts while this thread reads the content.
+  const mayRenderPdf = !flags.format || flags.format.includes('pdf');
+  const worker = mayRenderPdf && existsSync(RENDER_WORKER) ? startRenderWorker(RENDER_WORKER) : undefined;
+  try {
+    await buildWith(flags, ctx, worker);
+  } finally {
+    await worker?.terminate();
+  }
+}
+
+async function buildWith(flags: BuildFlags, ctx: CliContext, worker: Worker | undefined): Promise<void> {
   const read = readContentOrReport(ctx);
   if ('exitCode' in read) return void (process.exitCode = read.exitCode);
   const width = flags.width === undefined ? undefined : Number(flags.width);

@@ -3,6 +3,7 @@ import type { Report } from '../model/types.js';
 import type { RenderContext } from '../render/types.js';
 import type { ManifestEntry } from './manifest.js';
 import { planBuild, targetOfPath, type BuildTarget } from './plan.js';
+import type { Worker } from 'node:worker_threads';
 import { renderTargets, renderTargetsInParallel, type OutputFile } from './render-targets.js';
 
 export interface BuildOptions {
@@ -29,8 +30,8 @@ export interface BuildEffects {
   verify: (report: Report, files: readonly OutputFile[], targets: readonly BuildTarget[]) => Promise<Diagnostic[]>;
   write: (files: readonly OutputFile[], keepExisting: boolean, describe: (file: string) => { edition: string; format: string } | undefined) => ManifestEntry[];
   now: () => Date;
-  /** The bundled render worker, when present: PDF is then rendered on the second core. */
-  renderWorker?: string;
+  /** A started render worker (startRenderWorker), when present: PDF is then rendered on the second core. */
+  renderWorker?: Worker;
 }
 
 export type BuildOutcome =
@@ -58,7 +59,8 @@ export async function buildReport(report: Report, options: BuildOptions, effects
     if (options.ascii) renderOptions.ascii = true;
     return { edition: target.edition, buildDate, reproducible, lwrVersion: options.lwrVersion, templatesDir: options.templatesDir, readAsset: effects.readAsset, options: renderOptions };
   };
-  const files = effects.renderWorker ? await renderTargetsInParallel(report, plan.targets, contextFor, effects.renderWorker) : await renderTargets(report, plan.targets, contextFor);
+  const worker = effects.renderWorker;
+  const files = worker ? await renderTargetsInParallel(report, plan.targets, contextFor, worker) : await renderTargets(report, plan.targets, contextFor);
 
   const problems = await effects.verify(report, files, plan.targets);
   if (problems.length) return { status: 'verify-failed', checks, problems };

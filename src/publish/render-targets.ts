@@ -33,20 +33,20 @@ export async function renderTargets(report: Report, targets: readonly BuildTarge
  * Render on both cores: PDF targets (the slow typesetting) go to a worker thread while this
  * thread renders the others. Output order is the targets' order either way.
  */
-export async function renderTargetsInParallel(report: Report, targets: readonly BuildTarget[], contextFor: ContextFor, workerFile: string): Promise<OutputFile[]> {
+export async function renderTargetsInParallel(report: Report, targets: readonly BuildTarget[], contextFor: ContextFor, worker: Worker): Promise<OutputFile[]> {
   const offloaded = targets.filter((t) => t.format === 'pdf');
   if (offloaded.length === 0 || offloaded.length === targets.length) return renderTargets(report, targets, contextFor);
-  const worker = new Worker(workerFile);
-  try {
+  {
     const inWorker = renderInWorker(worker, report, offloaded, contextFor);
     const here = renderTargets(report, targets.filter((t) => t.format !== 'pdf'), contextFor);
     const [workerFiles, localFiles] = await Promise.all([inWorker, here]);
     const byTarget = (t: BuildTarget) => (t.format === 'pdf' ? workerFiles : localFiles).filter((f) => f.edition === t.edition.id && f.format === t.format);
     return targets.flatMap(byTarget);
-  } finally {
-    await worker.terminate();
   }
 }
+
+/** Start the render worker early, so it loads the PDF renderer while the content is read. */
+export const startRenderWorker = (workerFile: string): Worker => new Worker(workerFile);
 
 async function renderInWorker(worker: Worker, report: Report, targets: readonly BuildTarget[], contextFor: ContextFor): Promise<OutputFile[]> {
   const files: OutputFile[] = [];

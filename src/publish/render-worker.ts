@@ -14,7 +14,11 @@ export interface RenderJob {
 
 export type RenderReply = { id: number; files: RenderedFile[] } | { id: number; error: string };
 
-// The second core renders the slow formats (PDF) while the main thread renders the rest.
+// The second core renders the slow formats (PDF) while the main thread renders the rest. It
+// starts loading the PDF renderer (pdfkit, fontkit) at once, while the main thread reads and
+// checks the content.
+void loadRenderer('pdf');
+
 parentPort?.on('message', async (job: RenderJob) => {
   try {
     const render = await loadRenderer(job.format);
