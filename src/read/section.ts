@@ -15,7 +15,27 @@ import type { AnchorRegistry } from './slug.js';
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
 /** Parse Markdown into mdast (GFM and directives). */
-export const parseMarkdown = (markdown: string): Root => parser.parse(markdown);
+export const parseMarkdown = (markdown: string): Root => {
+  const tree = parseCache?.get(markdown) ?? parser.parse(markdown);
+  parseCache?.set(markdown, tree); // also on a hit: the cache learns which trees are still in use
+  return tree;
+};
+
+/** Where parsed trees are kept between reads, by Markdown text. */
+export interface ParseCache {
+  get(markdown: string): Root | undefined;
+  set(markdown: string, tree: Root): void;
+}
+
+let parseCache: ParseCache | undefined;
+
+/**
+ * Keep parsed trees by Markdown text, for long-running processes (lwr watch) where most files
+ * do not change between rebuilds. The reader never mutates a tree, so reuse is safe.
+ */
+export function useParseCache(cache: ParseCache | undefined): void {
+  parseCache = cache;
+}
 
 /**
  * Read one content file's body into a section; undefined (with a fatal diagnostic) when the

@@ -28,6 +28,8 @@ export interface RenderContext {
     ascii?: boolean;
     /** PDF edition: page size. */
     pageSize?: 'A4' | 'Letter';
+    /** HTML edition served by `lwr watch`: the path of its live-reload script. */
+    liveReloadScript?: string;
   };
 }
 

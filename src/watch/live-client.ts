@@ -4,6 +4,8 @@
  */
 export const LIVE_CLIENT_SCRIPT = `(() => {
   const events = new EventSource('/__lwr/events');
+  // Marks the page as connected (tests and curious editors can see it in the inspector).
+  events.addEventListener('open', () => { document.documentElement.dataset.lwrLive = 'connected'; });
   let banner;
   const show = (text) => {
     if (!banner) {

@@ -3,9 +3,13 @@ import type { Report } from '../model/types.js';
 import { selectEdition } from '../publish/edition.js';
 import { loadContent, type LoadCache } from '../read/load.js';
 import { readReport } from '../read/report.js';
+import { useParseCache } from '../read/section.js';
+import type { Root } from 'mdast';
 import { loadRenderer } from '../render/registry.js';
 import type { RenderContext } from '../render/types.js';
-import { withLiveReload } from './live-page.js';
+import { LIVE_CLIENT_PATH } from './live-client.js';
+
+let trees = new Map<string, Root>();
 
 export interface PreviewBuild {
   /** Site files: the HTML edition at the root, the text edition under text/. */
@@ -21,15 +25,23 @@ export interface PreviewBuild {
 export async function rebuildPreview(contentDir: string, cache: LoadCache, context: Omit<RenderContext, 'edition'>): Promise<PreviewBuild> {
   const loaded = loadContent(contentDir, process.cwd(), cache);
   if (!loaded.content || hasFatal(loaded.diagnostics)) return { diagnostics: loaded.diagnostics };
-  const read = readReport(loaded.content);
+  // Parse only what changed: trees of unchanged files are reused, and trees no file uses any
+  // more are dropped after this rebuild.
+  const inUse = new Map<string, Root>();
+  useParseCache({ get: (markdown) => trees.get(markdown), set: (markdown, tree) => inUse.set(markdown, tree) });
+  let read;
+  try {
+    read = readReport(loaded.content);
+  } finally {
+    useParseCache(undefined);
+  }
+  trees = inUse;
   if (!read.report) return { diagnostics: read.diagnostics };
   const edition = read.report.meta.editions[0]!;
   const model = selectEdition(read.report, edition);
   const files = new Map<string, Uint8Array | string>();
   const [html, text] = await Promise.all([loadRenderer('html'), loadRenderer('text')]);
-  for (const file of await html(model, { ...context, edition })) {
-    files.set(file.path, file.path.endsWith('.html') ? withLiveReload(typeof file.contents === 'string' ? file.contents : new TextDecoder().decode(file.contents)) : file.contents);
-  }
+  for (const file of await html(model, { ...context, edition, options: { ...context.options, liveReloadScript: LIVE_CLIENT_PATH } })) files.set(file.path, file.contents);
   for (const file of await text(model, { ...context, edition })) files.set(`text/${file.path}`, file.contents);
   return { files, report: read.report, diagnostics: read.diagnostics };
 }

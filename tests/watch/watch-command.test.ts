@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,5 +109,42 @@ describe('lwr watch', () => {
     expect(await page()).toContain('(edited while watching)');
     writeFileSync(file(), good);
     await events.next('clear');
+  });
+});
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: the watch browser test cannot run (apt-get install chromium)`);
+if (!hasChromium) console.warn(`\n!! WARNING: ${CHROMIUM} is missing; SKIPPING the watch browser test.\n`);
+
+describe.skipIf(!hasChromium)('lwr watch in a browser', () => {
+  it('reloads the open page on a change, and shows then clears a banner for a content error', async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    try {
+      const page = await browser.newPage();
+      const blocked: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused/i.test(message.text())) blocked.push(message.text());
+      });
+      await page.goto(url, { waitUntil: 'load' });
+      const connected = () => page.waitForFunction(() => document.documentElement.dataset.lwrLive === 'connected', undefined, { timeout: 20_000 });
+      await connected();
+      const good = readFileSync(file(), 'utf8');
+
+      writeFileSync(file(), good.replace('social enterprise', 'social enterprise (seen in the browser)'));
+      await page.waitForFunction(() => document.body.textContent?.includes('(seen in the browser)'), undefined, { timeout: 30_000 });
+
+      await connected(); // the reloaded page
+      writeFileSync(file(), good.replace('title: About Innovation Unit', 'titel: About Innovation Unit'));
+      const banner = page.locator('#lwr-problem-banner[role="alert"]');
+      await banner.waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await banner.textContent()).toContain('did you mean "title"?');
+
+      writeFileSync(file(), good);
+      await page.waitForFunction(() => !document.getElementById('lwr-problem-banner'), undefined, { timeout: 30_000 });
+      expect(blocked).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });

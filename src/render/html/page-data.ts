@@ -24,6 +24,8 @@ export interface PageData {
   body: string;
   built: ShownDate;
   lwrVersion: string;
+  /** The live-reload script's path while `lwr watch` serves the page; empty otherwise. */
+  liveReload: string;
 }
 
 /** The template's data for `report`, whose rendered body is `body`. */
@@ -46,6 +48,7 @@ export function pageData(report: Report, context: RenderContext, body: string): 
     body,
     built: shownDate(context.buildDate),
     lwrVersion: context.lwrVersion,
+    liveReload: context.options.liveReloadScript ?? '',
   };
 }
 
