@@ -44,7 +44,10 @@ export function editionExpectations(report: Report): Expectation[] {
 /** The visible text of an output file, by format. */
 async function outputText(file: OutputFile, extractPdf: PdfTextExtractor): Promise<string | undefined> {
   if (file.format === 'html' && file.path.endsWith('.html')) return toText(fromHtml(String(typeof file.contents === 'string' ? file.contents : new TextDecoder().decode(file.contents))));
-  if (file.format === 'text' && file.path.endsWith('.txt')) return typeof file.contents === 'string' ? file.contents : new TextDecoder().decode(file.contents);
+  if (file.format === 'text' && file.path.endsWith('.txt')) {
+    // The text edition marks links and footnotes with [n] inside the text; they are not content.
+    return (typeof file.contents === 'string' ? file.contents : new TextDecoder().decode(file.contents)).replace(/\[\d+\]/g, '');
+  }
   if (file.format === 'pdf' && file.path.endsWith('.pdf')) return extractPdf(typeof file.contents === 'string' ? new TextEncoder().encode(file.contents) : file.contents);
   return undefined;
 }

@@ -100,8 +100,15 @@ function parseWithinStack(body: string): Root | { overflowLine: number } {
   return { overflowLine: 1 };
 }
 
-/** Split inlines into lines at hard breaks and soft line endings. */
+/**
+ * Split inlines into lines at hard breaks and soft line endings, also inside emphasis or a
+ * link that spans lines (each line then keeps its own part of the emphasis).
+ */
 function splitLines(inlines: readonly Inline[]): Inline[][] {
+  return splitAtBreaks(inlines).filter((l) => l.length > 0);
+}
+
+function splitAtBreaks(inlines: readonly Inline[]): Inline[][] {
   const lines: Inline[][] = [[]];
   for (const inline of inlines) {
     if (inline.type === 'break') lines.push([]);
@@ -110,9 +117,14 @@ function splitLines(inlines: readonly Inline[]): Inline[][] {
         if (i > 0) lines.push([]);
         if (part) lines.at(-1)!.push({ type: 'text', value: part });
       });
+    } else if ('children' in inline) {
+      splitAtBreaks(inline.children).forEach((part, i) => {
+        if (i > 0) lines.push([]);
+        if (part.length) lines.at(-1)!.push({ ...inline, children: part } as Inline);
+      });
     } else lines.at(-1)!.push(inline);
   }
-  return lines.filter((l) => l.length > 0);
+  return lines;
 }
 
 /** A poem's paragraphs are its stanzas, one line per hard break. */

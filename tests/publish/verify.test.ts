@@ -29,3 +29,14 @@ describe('verifying an edition against its model', () => {
     expect(comparable('“It’s — here…”')).toBe(comparable('"It\'s -- here..."'));
   });
 });
+
+describe('verifying the text edition', () => {
+  it('ignores the [n] reference markers the text edition puts inside a quote', async () => {
+    const quote = report.quotes[0]!;
+    const { targets: full } = planBuild(report, { editions: ['full'], formats: ['text'] });
+    const model = selectEdition(report, full[0]!.edition);
+    const text = [...model.quotes.flatMap((q) => [q.text.replace(/ /, ' [3] '), q.attribution ?? '']), ...model.learnings.map((l) => l.title), ...model.footnotes.map((f) => f.text), ...model.poems.map((p) => p.title)].join('\n');
+    const problems = await verifyEditions(report, [{ path: 'text/report.txt', contents: text, edition: 'full', format: 'text' }], full, noPdf);
+    expect(problems.filter((p) => p.message.includes(quote.id))).toEqual([]);
+  });
+});

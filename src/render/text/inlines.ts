@@ -6,7 +6,6 @@ import type { TextEnv } from './env.js';
 // Links that lead nowhere a reader of a text file can follow show their text only.
 const TEXT_ONLY_KINDS = new Set(['placeholder', 'internal', 'unsafe']);
 
-const isComment = (html: string) => /^<!--[\s\S]*-->$/.test(html.trim());
 const isLineBreak = (html: string) => /^<br\s*\/?>$/i.test(html.trim());
 
 /**
@@ -25,8 +24,9 @@ export function inlineText(inlines: readonly Inline[], env: Pick<TextEnv, 'style
         text += '\n';
         break;
       case 'html':
+        // An inline tag is markup, not text (the words it wraps are text nodes of their own),
+        // as in every other edition; only a <br> means something in plain text.
         if (isLineBreak(inline.value)) text += '\n';
-        else if (!isComment(inline.value)) text += env.style.text(inline.value);
         break;
       case 'footnoteReference':
         // An undefined footnote is shown as written; lwr check reports it.
