@@ -55,7 +55,17 @@ export function readConfig(file: SourceFile | undefined): { meta?: ReportMeta; d
       ),
     };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // The yaml package refuses alias bombs ("billion laughs") instead of expanding them.
+    return {
+      diagnostics: [
+        diagnostic('config-invalid', 'error', `report.yaml cannot be read: ${(error as Error).message}`, { file: file.path, line: 1, column: 1 }, { fatal: true, hint: 'write values out instead of repeating them through aliases (*name)' }),
+      ],
+    };
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { diagnostics: [diagnostic('config-invalid', 'error', 'report.yaml must be a mapping of keys to values', { file: file.path, line: 1, column: 1 }, { fatal: true })] };
   }

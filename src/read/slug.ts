@@ -12,6 +12,11 @@ export function slugify(text: string): string {
 /** Hands out anchors that are unique within one report. */
 export class AnchorRegistry {
   private readonly taken = new Set<string>();
+  /**
+   * The last suffix handed out for each slug. Ids are never released, so every suffix below it
+   * is still taken: searching on from it keeps a report with thousands of equal headings linear.
+   */
+  private readonly lastSuffix = new Map<string, number>();
 
   /** Claim an exact id; false when it is already taken. */
   claim(id: string): boolean {
@@ -24,7 +29,9 @@ export class AnchorRegistry {
   unique(text: string): string {
     const base = slugify(text);
     let id = base;
-    for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+    let n = this.lastSuffix.get(base) ?? 1;
+    while (this.taken.has(id)) id = `${base}-${++n}`;
+    if (n > 1) this.lastSuffix.set(base, n);
     this.taken.add(id);
     return id;
   }
