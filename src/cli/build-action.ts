@@ -4,6 +4,7 @@ import path from 'node:path';
 import { formatStylish, summaryLine } from '../format/stylish.js';
 import { buildReport, sourceDateEpoch } from '../publish/build.js';
 import type { ManifestEntry } from '../publish/manifest.js';
+import { outputFolderProblem } from '../publish/output-folder.js';
 import { removePendingTemporary, writeOutputAtomically } from '../publish/write-output.js';
 import type { BuildFlags } from './build.js';
 import { runBuildChecks, verifyBuild } from './build-steps.js';
@@ -32,6 +33,11 @@ export async function runBuild(flags: BuildFlags, command: Command): Promise<voi
 async function buildWith(flags: BuildFlags, ctx: CliContext, worker: Worker | undefined): Promise<void> {
   const read = readContentOrReport(ctx);
   if ('exitCode' in read) return void (process.exitCode = read.exitCode);
+  const unsafeOut = outputFolderProblem(flags.out, [ctx.options.content, flags.templates ?? '', PACKAGE_ROOT].filter(Boolean));
+  if (unsafeOut) {
+    ctx.err(`lwr build: refusing to write to --out ${flags.out}: ${unsafeOut}; the previous output is unchanged`);
+    return void (process.exitCode = EXIT.usageOrUnreadable);
+  }
   const width = flags.width === undefined ? undefined : Number(flags.width);
   if (width !== undefined && (!Number.isInteger(width) || width < 20)) {
     ctx.err('lwr build: --width must be a whole number of columns, at least 20');

@@ -3,6 +3,8 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { cliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
+import { outputFolderProblem } from '../publish/output-folder.js';
+import { PACKAGE_ROOT } from './package-info.js';
 
 /** `lwr clean`: remove the output folder (and temporary folders a killed build left beside it). */
 export function registerClean(program: Command): void {
@@ -13,8 +15,9 @@ export function registerClean(program: Command): void {
     .action((opts: { out: string }, command: Command) => {
       const ctx = cliContext(command);
       const target = path.resolve(opts.out);
-      if (target === path.parse(target).root || target === process.cwd() || existsSync(path.join(target, 'package.json'))) {
-        ctx.err(`lwr clean: refusing to remove ${opts.out}: it does not look like an output folder`);
+      const problem = outputFolderProblem(opts.out, [ctx.options.content, PACKAGE_ROOT]);
+      if (problem) {
+        ctx.err(`lwr clean: refusing to remove ${opts.out}: ${problem}`);
         return void (process.exitCode = EXIT.usageOrUnreadable);
       }
       const parent = path.dirname(target);

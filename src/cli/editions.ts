@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { editionFolder, editionSectionIds } from '../publish/edition.js';
+import { terminalSafe } from '../format/terminal-safe.js';
 import { cliContext, readContentOrReport } from './context.js';
 import { EXIT } from './exit-codes.js';
 
@@ -25,7 +26,7 @@ export function registerEditions(program: Command): void {
       if (opts.json) ctx.out(JSON.stringify(rows, null, 2));
       else {
         for (const row of rows) {
-          ctx.out(`${ctx.chalk.bold(row.id)}  ${row.title}`);
+          ctx.out(`${ctx.chalk.bold(terminalSafe(row.id))}  ${terminalSafe(row.title)}`);
           ctx.out(`  formats:  ${row.formats.join(', ')}  →  ${row.folders.join(' ')}`);
           ctx.out(`  sections: ${row.sections.length} (${row.sections.join(', ')})`);
         }

@@ -22,6 +22,7 @@ export function buildFlow(report: Report, geometry: PageGeometry, measure: Measu
   for (const section of report.sections) for (const f of section.footnotes) footnotes.set(f.id, f);
   const notes = new Map<string, TextBlock>();
   let counter = 0;
+  const placing = new Set<string>();
   const ctx: FlowContext = {
     measure,
     geometry,
@@ -37,9 +38,15 @@ export function buildFlow(report: Report, geometry: PageGeometry, measure: Measu
     noteCalled: (footnoteId, citing) => {
       const footnote = footnotes.get(footnoteId);
       if (!footnote) return undefined;
-      if (!notes.has(footnoteId)) {
-        const block = noteBlock(footnote, structure.parentOf(citing) ?? documentStruct, ctx);
-        if (block) notes.set(footnoteId, block);
+      // A note may cite itself (or a note citing it): place each note once, never recursively.
+      if (!notes.has(footnoteId) && !placing.has(footnoteId)) {
+        placing.add(footnoteId);
+        try {
+          const block = noteBlock(footnote, structure.parentOf(citing) ?? documentStruct, ctx);
+          if (block) notes.set(footnoteId, block);
+        } finally {
+          placing.delete(footnoteId);
+        }
       }
       return footnote.number;
     },

@@ -1,0 +1,22 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Why `outDir` may not be replaced by a build or removed by `lwr clean`, or undefined when it
+ * may. A build replaces its output folder whole, so it must only ever be a folder lwr made (it
+ * holds manifest.json), an empty folder, or nothing yet — never the working folder, one of its
+ * parents, the content, or a file.
+ */
+export function outputFolderProblem(outDir: string, protectedPaths: readonly string[], cwd: string = process.cwd()): string | undefined {
+  const target = path.resolve(cwd, outDir);
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+  if (inside(cwd, target)) return `${outDir} is the working folder or holds it`;
+  for (const kept of protectedPaths.map((p) => path.resolve(cwd, p))) {
+    if (inside(kept, target) || inside(target, kept)) return `${outDir} holds or is inside ${path.relative(cwd, kept) || kept}, which lwr must not replace`;
+  }
+  if (!existsSync(target)) return undefined;
+  if (!statSync(target).isDirectory()) return `${outDir} is a file, not an output folder`;
+  const entries = readdirSync(target);
+  if (entries.length > 0 && !entries.includes('manifest.json')) return `${outDir} is a folder lwr did not make (it has no manifest.json)`;
+  return undefined;
+}
