@@ -33,7 +33,7 @@ export async function runBuild(flags: BuildFlags, command: Command): Promise<voi
 async function buildWith(flags: BuildFlags, ctx: CliContext, worker: Worker | undefined): Promise<void> {
   const read = readContentOrReport(ctx);
   if ('exitCode' in read) return void (process.exitCode = read.exitCode);
-  const unsafeOut = outputFolderProblem(flags.out, [ctx.options.content, flags.templates ?? '', PACKAGE_ROOT].filter(Boolean));
+  const unsafeOut = outputFolderProblem(flags.out, { content: ctx.options.content, others: [flags.templates ?? '', PACKAGE_ROOT].filter(Boolean) });
   if (unsafeOut) {
     ctx.err(`lwr build: refusing to write to --out ${flags.out}: ${unsafeOut}; the previous output is unchanged`);
     return void (process.exitCode = EXIT.usageOrUnreadable);

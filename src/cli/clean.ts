@@ -15,7 +15,7 @@ export function registerClean(program: Command): void {
     .action((opts: { out: string }, command: Command) => {
       const ctx = cliContext(command);
       const target = path.resolve(opts.out);
-      const problem = outputFolderProblem(opts.out, [ctx.options.content, PACKAGE_ROOT]);
+      const problem = outputFolderProblem(opts.out, { content: ctx.options.content, others: [PACKAGE_ROOT] });
       if (problem) {
         ctx.err(`lwr clean: refusing to remove ${opts.out}: ${problem}`);
         return void (process.exitCode = EXIT.usageOrUnreadable);

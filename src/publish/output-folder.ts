@@ -7,12 +7,16 @@ import path from 'node:path';
  * holds manifest.json), an empty folder, or nothing yet — never the working folder, one of its
  * parents, the content, or a file.
  */
-export function outputFolderProblem(outDir: string, protectedPaths: readonly string[], cwd: string = process.cwd()): string | undefined {
+export function outputFolderProblem(outDir: string, keep: { content: string; others: readonly string[] }, cwd: string = process.cwd()): string | undefined {
   const target = path.resolve(cwd, outDir);
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+  const shown = (p: string) => path.relative(cwd, p) || p;
   if (inside(cwd, target)) return `${outDir} is the working folder or holds it`;
-  for (const kept of protectedPaths.map((p) => path.resolve(cwd, p))) {
-    if (inside(kept, target) || inside(target, kept)) return `${outDir} holds or is inside ${path.relative(cwd, kept) || kept}, which lwr must not replace`;
+  const content = path.resolve(cwd, keep.content);
+  if (inside(content, target) || inside(target, content)) return `${outDir} holds or is inside the content folder ${shown(content)}`;
+  // The output may live inside lwr's own folder (dist/ beside content/), but never hold it.
+  for (const kept of keep.others.map((p) => path.resolve(cwd, p))) {
+    if (inside(kept, target)) return `${outDir} holds ${shown(kept)}, which lwr must not replace`;
   }
   if (!existsSync(target)) return undefined;
   if (!statSync(target).isDirectory()) return `${outDir} is a file, not an output folder`;

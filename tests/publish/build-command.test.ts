@@ -1,11 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/publish/manifest.js';
 import { listFiles } from '../../src/publish/write-output.js';
 import { runLwr } from '../support/cli.js';
-import { FIXTURES } from '../support/report.js';
+import { FIXTURES, ROOT } from '../support/report.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
 const SLUG = 'living-well-uk-learning-report-2023';
@@ -134,5 +134,31 @@ describe('lwr clean, lwr editions and lwr init', () => {
     expect(build.status).toBe(0);
     expect(existsSync(path.join(dir, 'dist/html/index.html'))).toBe(true);
     expect(runLwr(['init', dir]).status).toBe(2);
+  });
+});
+
+describe('where lwr build may write', () => {
+  it('builds into a dist/ folder beside the content, inside lwr’s own folder (the README quick start)', () => {
+    const out = path.join(ROOT, 'tests/output/dist-inside-package');
+    rmSync(out, { recursive: true, force: true });
+    const run = runLwr(['build', '--format', 'text', '--out', 'tests/output/dist-inside-package']);
+    expect(run.stderr).not.toContain('refusing');
+    expect(run.status).toBe(0);
+    expect(existsSync(path.join(out, 'text/living-well-uk-learning-report-2023.txt'))).toBe(true);
+    // A second build replaces the output lwr made.
+    expect(runLwr(['build', '--format', 'text', '--out', 'tests/output/dist-inside-package']).status).toBe(0);
+  });
+
+  it('refuses an output folder that holds lwr itself, or that lwr did not make', () => {
+    const stranger = path.join(tmp(), 'not-an-output');
+    mkdirSync(stranger);
+    writeFileSync(path.join(stranger, 'notes.txt'), 'keep me\n');
+    const run = runLwr(['build', '--format', 'text', '--out', stranger]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('lwr did not make');
+    expect(readFileSync(path.join(stranger, 'notes.txt'), 'utf8')).toBe('keep me\n');
+    expect(runLwr(['build', '--format', 'text', '--out', path.dirname(ROOT)]).stderr).toMatch(/refusing/);
+    expect(runLwr(['clean', '--out', 'content']).status).toBe(2);
+    expect(existsSync(path.join(ROOT, 'content/report.yaml'))).toBe(true);
   });
 });
