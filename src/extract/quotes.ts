@@ -1,5 +1,5 @@
 import { plainText } from '../model/text.js';
-import type { PoemBlock, Report, SourcePosition } from '../model/types.js';
+import type { PoemBlock, QuoteRecord, Report } from '../model/types.js';
 import { didYouMean } from '../read/suggest.js';
 
 export { formatQuotesCsv, formatQuotesJson, formatQuotesMarkdown, formatQuotesText, QUOTE_FORMATS, type QuoteFormat } from './quote-formats.js';
@@ -8,20 +8,9 @@ export { formatQuotesCsv, formatQuotesJson, formatQuotesMarkdown, formatQuotesTe
  * One quote as `lwr quotes` lists it: the model's quote record, plus its kind. Poems are
  * listed only when asked for (`includePoems`): a poem is a whole section, not a quotation.
  */
-export interface ExtractedQuote {
-  /** Stable across builds: `<section-id>-quote-<n>`, or the poem's id. */
-  id: string;
+export interface ExtractedQuote extends QuoteRecord {
+  /** A poem's entry has the poem's id, its stanzas as text and its author as attribution. */
   kind: 'quote' | 'poem';
-  /** Plain text, no Markdown; paragraphs (stanzas) separated by a blank line, a poem's lines by a newline. */
-  text: string;
-  /** As written, without the dash; a poem's author. */
-  attribution?: string;
-  person?: string;
-  role?: string;
-  place?: string;
-  section: { id: string; title: string };
-  learning?: number;
-  source: SourcePosition;
 }
 
 export interface QuoteFilter {
