@@ -1,7 +1,10 @@
 import type { Block, Inline, Section } from './types.js';
 
-/** The plain text of inlines: no markup; a hard break becomes a newline. */
-export function plainText(inlines: readonly Inline[]): string {
+/**
+ * The plain text of inlines: no markup; a hard break becomes a newline. Footnote calls are
+ * left out, or shown as their number with `footnoteNumbers` (the text a reader sees).
+ */
+export function plainText(inlines: readonly Inline[], options: { footnoteNumbers?: boolean } = {}): string {
   let text = '';
   for (const inline of inlines) {
     switch (inline.type) {
@@ -15,9 +18,10 @@ export function plainText(inlines: readonly Inline[]): string {
       case 'html':
         break;
       case 'footnoteReference':
+        if (options.footnoteNumbers) text += inline.number > 0 ? String(inline.number) : inline.label;
         break;
       default:
-        text += plainText(inline.children);
+        text += plainText(inline.children, options);
     }
   }
   return text;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/types.js';
 import { runLwr } from '../support/cli.js';
 import { ROOT } from '../support/report.js';
-import { BASE_CONTENT, contentCopy, leftovers, sectionFile, snapshotTree, STACK_TRACE, tempDir } from './support.js';
+import { BASE_CONTENT, contentCopy, leftovers, sectionFile, snapshotTree, STACK_TRACE, goodBuild, tempDir } from './support.js';
 
 // Each case copies the small base report, breaks it one way, and runs
 // `lwr build --out dist --content content` from a folder whose dist/ holds a previous good
@@ -22,11 +22,7 @@ let goodDist: string;
 let goodSnapshot: Record<string, string>;
 
 beforeAll(() => {
-  work = tempDir('lwr-bad-input-');
-  goodDist = path.join(work, 'good', 'dist');
-  const run = runLwr(['build', '--out', goodDist, '--content', BASE_CONTENT], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
-  if (run.status !== 0) throw new Error(`the base report does not build:\n${run.stderr}`);
-  goodSnapshot = snapshotTree(goodDist);
+  ({ work, goodDist, goodSnapshot } = goodBuild('lwr-bad-input-', { SOURCE_DATE_EPOCH: '1700000000' }));
 });
 
 afterAll(() => {

@@ -8,7 +8,7 @@ import { buildReport, type BuildEffects } from '../../src/publish/build.js';
 import { runLwr } from '../support/cli.js';
 import { readContent, ROOT } from '../support/report.js';
 import { startHostileServer, type HostileServer } from './hostile-server.js';
-import { BASE_CONTENT, contentCopy, leftovers, readAssetCached, renderEdition, runLwrAsync, snapshotTree, STACK_TRACE, tempDir } from './support.js';
+import { BASE_CONTENT, contentCopy, leftovers, readAssetCached, renderEdition, runLwrAsync, snapshotTree, STACK_TRACE, goodBuild, tempDir } from './support.js';
 
 // Faults outside the content: a renderer that throws mid-build, an output folder that cannot be
 // written, a full disk, Ctrl+C during a build, and link targets on hostile servers.
@@ -21,11 +21,7 @@ let goodDist: string;
 let goodSnapshot: Record<string, string>;
 
 beforeAll(() => {
-  work = tempDir('lwr-faults-');
-  goodDist = path.join(work, 'good', 'dist');
-  const run = runLwr(['build', '--out', goodDist, '--content', BASE_CONTENT]);
-  if (run.status !== 0) throw new Error(`the base report does not build:\n${run.stderr}`);
-  goodSnapshot = snapshotTree(goodDist);
+  ({ work, goodDist, goodSnapshot } = goodBuild('lwr-faults-'));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

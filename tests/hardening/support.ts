@@ -7,7 +7,7 @@ import { selectEdition } from '../../src/publish/edition.js';
 import { sha256 } from '../../src/publish/manifest.js';
 import { loadRenderer } from '../../src/render/registry.js';
 import type { Format, RenderContext, RenderedFile } from '../../src/render/types.js';
-import type { CliRun } from '../support/cli.js';
+import { runLwr, type CliRun } from '../support/cli.js';
 import { FIXTURES, ROOT } from '../support/report.js';
 
 /** The small report every hardening case copies and breaks (tests/fixtures/hardening/base/content). */
@@ -108,4 +108,13 @@ export function fileText(files: readonly RenderedFile[], suffix: string): string
   const file = files.find((f) => f.path.endsWith(suffix));
   if (!file) throw new Error(`no ${suffix} among ${files.map((f) => f.path).join(', ')}`);
   return typeof file.contents === 'string' ? file.contents : new TextDecoder().decode(file.contents);
+}
+
+/** A folder for a suite's cases, holding a good build of the base report as `good/dist`. */
+export function goodBuild(prefix: string, env: Record<string, string> = {}): { work: string; goodDist: string; goodSnapshot: Record<string, string> } {
+  const work = tempDir(prefix);
+  const goodDist = path.join(work, 'good', 'dist');
+  const run = runLwr(['build', '--out', goodDist, '--content', BASE_CONTENT], { env });
+  if (run.status !== 0) throw new Error(`the base report does not build:\n${run.stderr}`);
+  return { work, goodDist, goodSnapshot: snapshotTree(goodDist) };
 }

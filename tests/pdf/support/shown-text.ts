@@ -1,31 +1,11 @@
+import { plainText } from '../../../src/model/text.js';
 import type { Block, Inline, Report } from '../../../src/model/types.js';
 
 /** Whitespace collapsed to single spaces: how the specs compare text. */
 export const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** The text a reader sees for inlines: footnote calls show their number, raw HTML nothing. */
-export function shownText(inlines: readonly Inline[]): string {
-  let text = '';
-  for (const inline of inlines) {
-    switch (inline.type) {
-      case 'text':
-      case 'inlineCode':
-        text += inline.value;
-        break;
-      case 'break':
-        text += '\n';
-        break;
-      case 'html':
-        break;
-      case 'footnoteReference':
-        text += inline.number > 0 ? String(inline.number) : inline.label;
-        break;
-      default:
-        text += shownText(inline.children);
-    }
-  }
-  return text;
-}
+export const shownText = (inlines: readonly Inline[]): string => plainText(inlines, { footnoteNumbers: true });
 
 export interface ExpectedText {
   /** Where it comes from, for failure messages. */
