@@ -19,7 +19,9 @@ export const MODEL_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: `https://living-well-report.invalid/schema/model-${MODEL_VERSION}.json`,
   title: 'lwr report model',
-  version: MODEL_VERSION,
+  // The version lives in $id, in a $comment and as the const of the `version` property:
+  // a bare `version` keyword is unknown to JSON Schema and fails Ajv's strict mode.
+  $comment: `lwr model version ${MODEL_VERSION}`,
   type: 'object',
   required: ['version', 'meta', 'sections', 'learnings', 'quotes', 'footnotes', 'links', 'glossary', 'people', 'poems', 'anchors'],
   additionalProperties: false,

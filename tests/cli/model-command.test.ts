@@ -25,7 +25,9 @@ describe('lwr model', () => {
   it('prints the JSON Schema with its version', () => {
     const schema = JSON.parse(runLwr(['model', '--schema']).stdout);
     expect(schema.$schema).toContain('2020-12');
-    expect(schema.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(schema.properties.version.const).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(schema.$comment).toContain(schema.properties.version.const);
+    expect(schema).not.toHaveProperty('version');
   });
 
   it('exits 2 with file and line, and no stack trace, on content that cannot be read', () => {

@@ -125,11 +125,20 @@ describe('the report model', () => {
   });
 
   it('validates against its own JSON Schema, which carries the model version', () => {
-    const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+    const ajv = new Ajv2020.default({ allErrors: true, strict: true });
     const validate = ajv.compile(MODEL_SCHEMA);
     const valid = validate(JSON.parse(JSON.stringify(report)));
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
-    expect(MODEL_SCHEMA.version).toBe(MODEL_VERSION);
+    expect(MODEL_SCHEMA.properties.version.const).toBe(MODEL_VERSION);
+    expect(MODEL_SCHEMA.$id).toContain(MODEL_VERSION);
+    expect(MODEL_SCHEMA.$comment).toContain(MODEL_VERSION);
+  });
+
+  it('has a JSON Schema that compiles in Ajv 2020 strict mode (no unknown keywords, strict types)', () => {
+    const warnings: string[] = [];
+    const logger = { log: () => undefined, warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) };
+    expect(() => new Ajv2020.default({ strict: true, logger }).compile(MODEL_SCHEMA)).not.toThrow();
+    expect(warnings).toEqual([]);
   });
 });
