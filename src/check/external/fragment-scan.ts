@@ -1,3 +1,5 @@
+import { Parser } from 'htmlparser2';
+
 /** What streaming a page for ids found. */
 export interface FragmentScan {
   /** Wanted fragments that are ids (or a/@name) in the page. */
@@ -8,63 +10,48 @@ export interface FragmentScan {
   ids: string[];
 }
 
-const TAG = /<[a-zA-Z][^<>]*>/g;
-const ID_ATTRIBUTE = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 const MAX_IDS = 2000;
-/** An unterminated tag longer than this is given up on, so memory stays bounded. */
-const MAX_CARRY = 64 * 1024;
 
 /**
  * Read an HTML body only as far as needed: stop as soon as every wanted id has been seen, or
- * after `maxBytes`. Only a small unfinished tag is kept between chunks, so memory stays
- * bounded however long the page is.
+ * after `maxBytes`. The page is tokenized as HTML (htmlparser2, streaming, as linkinator
+ * does), so only what a browser would scroll to counts: an `id` attribute on any element and
+ * `name` on `<a>`. Text that merely looks like a tag does not: inside comments, `<script>`,
+ * `<style>`, `<title>` or `<textarea>`, nor `name` on `<meta>`, `<input>` and other elements.
  */
 export async function scanForIds(body: ReadableStream<Uint8Array>, wanted: ReadonlySet<string>, maxBytes: number): Promise<FragmentScan> {
   const found = new Set<string>();
   const ids = new Set<string>();
+  const see = (id: string | undefined) => {
+    if (!id) return;
+    if (wanted.has(id)) found.add(id);
+    if (ids.size < MAX_IDS) ids.add(id);
+  };
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        see(attributes.id);
+        if (name === 'a') see(attributes.name);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
   const decoder = new TextDecoder('utf-8');
   const reader = body.getReader();
-  let carry = '';
   let bytes = 0;
-  const scan = (text: string) => {
-    for (const tag of text.matchAll(TAG)) {
-      for (const attribute of tag[0].matchAll(ID_ATTRIBUTE)) {
-        const id = decodeEntities(attribute[1] ?? attribute[2] ?? attribute[3] ?? '');
-        if (wanted.has(id)) found.add(id);
-        if (ids.size < MAX_IDS) ids.add(id);
-      }
-    }
-  };
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) {
-        scan(carry + decoder.decode());
+        parser.end(decoder.decode());
         return { found, end: 'complete', ids: [...ids] };
       }
       bytes += value.byteLength;
-      const text = carry + decoder.decode(value, { stream: true });
-      const open = text.lastIndexOf('<');
-      const cut = open > text.lastIndexOf('>') ? open : text.length;
-      scan(text.slice(0, cut));
-      carry = text.length - cut > MAX_CARRY ? '' : text.slice(cut);
+      parser.write(decoder.decode(value, { stream: true }));
       if (found.size === wanted.size) return { found, end: 'stopped', ids: [...ids] };
       if (bytes >= maxBytes) return { found, end: 'truncated', ids: [...ids] };
     }
   } finally {
     await reader.cancel().catch(() => undefined);
   }
-}
-
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeEntities(value: string): string {
-  if (!value.includes('&')) return value;
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
-    if (entity[0] === '#') {
-      const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[entity.toLowerCase()] ?? whole;
-  });
 }
