@@ -9,6 +9,9 @@ export interface Diagnostic {
   file?: string;
   line?: number;
   column?: number;
+  /** Where the problem ends, when known: its last line, and the column just after it. */
+  endLine?: number;
+  endColumn?: number;
   /** The link's target, for link rules. */
   url?: string;
   hint?: string;
@@ -21,13 +24,15 @@ export function diagnostic(
   ruleId: string,
   severity: Severity,
   message: string,
-  at: { file?: string; line?: number; column?: number } = {},
+  at: { file?: string; line?: number; column?: number; endLine?: number; endColumn?: number } = {},
   extra: Partial<Pick<Diagnostic, 'url' | 'hint' | 'fatal'>> = {},
 ): Diagnostic {
   const d: Diagnostic = { ruleId, severity, message };
   if (at.file !== undefined) d.file = at.file;
   if (at.line !== undefined) d.line = at.line;
   if (at.column !== undefined) d.column = at.column;
+  if (at.line !== undefined && at.endLine !== undefined) d.endLine = at.endLine;
+  if (at.line !== undefined && at.endLine !== undefined && at.endColumn !== undefined) d.endColumn = at.endColumn;
   if (extra.url !== undefined) d.url = extra.url;
   if (extra.hint !== undefined) d.hint = extra.hint;
   if (extra.fatal) d.fatal = true;

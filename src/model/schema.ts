@@ -53,7 +53,10 @@ export const MODEL_SCHEMA = {
     anchors: arrayOf(str),
   },
   $defs: {
-    SourcePosition: obj({ file: str, line: { type: 'integer', minimum: 1 }, column: { type: 'integer', minimum: 1 } }, ['file', 'line', 'column']),
+    SourcePosition: obj(
+      { file: str, line: { type: 'integer', minimum: 1 }, column: { type: 'integer', minimum: 1 }, endLine: { type: 'integer', minimum: 1 }, endColumn: { type: 'integer', minimum: 1 } },
+      ['file', 'line', 'column'],
+    ),
     ReportMeta: obj(
       {
         title: str,
@@ -109,7 +112,7 @@ export const MODEL_SCHEMA = {
     Block: {
       oneOf: [
         block('paragraph', { children: ref('Inlines') }, ['children']),
-        block('heading', { depth: { type: 'integer', minimum: 1, maximum: 6 }, id: str, text: str, children: ref('Inlines') }, ['depth', 'id', 'text', 'children']),
+        block('heading', { depth: { type: 'integer', minimum: 1, maximum: 6 }, id: str, aliases: arrayOf(str), text: str, children: ref('Inlines') }, ['depth', 'id', 'text', 'children']),
         block('list', { ordered: { type: 'boolean' }, start: int, items: arrayOf(ref('ListItem')) }, ['ordered', 'items']),
         block('code', { lang: str, value: str }, ['value']),
         block('thematicBreak', {}),
@@ -134,7 +137,7 @@ export const MODEL_SCHEMA = {
         editions: arrayOf(str),
         blocks: arrayOf(ref('Block')),
         footnotes: arrayOf(ref('Footnote')),
-        ignores: arrayOf(obj({ ruleId: str, line: int }, ['ruleId', 'line'])),
+        ignores: arrayOf(obj({ ruleId: str, line: int, scope: { enum: ['block', 'range', 'file'] }, endLine: int }, ['ruleId', 'line'])),
       },
       ['id', 'title', 'kind', 'blocks', 'footnotes', 'ignores'],
     ),

@@ -5,13 +5,16 @@
  */
 
 /** Version of the model's JSON form; bump the major on breaking changes. */
-export const MODEL_VERSION = '1.0.0';
+export const MODEL_VERSION = '1.1.0';
 
 export interface SourcePosition {
   /** Path of the file as the user named it (relative to the working directory). */
   file: string;
   line: number;
   column: number;
+  /** Where the node ends, when known: its last line, and the column just after its last character. */
+  endLine?: number;
+  endColumn?: number;
 }
 
 // ---------------------------------------------------------------- inline content
@@ -68,8 +71,10 @@ export interface HeadingBlock extends Positioned {
   type: 'heading';
   /** 2 for `##` (the first level under the section title), 3 for `###`, … */
   depth: number;
-  /** Anchor id, unique in the report. */
+  /** Anchor id, unique in the report (GitHub's slug rules, as github-slugger makes them). */
   id: string;
+  /** Ids earlier versions of lwr gave this heading, where they differ: kept as extra anchors so published links still land. */
+  aliases?: string[];
   text: string;
   children: Inline[];
 }
@@ -214,8 +219,21 @@ export interface Section extends Positioned {
   blocks: Block[];
   /** Footnotes defined in this section, in display order. */
   footnotes: Footnote[];
-  /** `<!-- lwr-ignore rule -->` comments: rule ids silenced from a line on. */
-  ignores: { ruleId: string; line: number }[];
+  /** lwr-ignore comments (and lwr.config.yaml's file ignores): which rule is silenced where. */
+  ignores: IgnoreComment[];
+}
+
+/**
+ * One rule silenced by a comment. `block` (the default, `<!-- lwr-ignore rule -->`): the next
+ * block after `line`; `range` (`lwr-ignore-start` … `lwr-ignore-end`): from `line` to `endLine`,
+ * or to the end of the file when the range is never closed; `file` (`lwr-ignore-file`, or an
+ * lwr.config.yaml ignore): the whole file.
+ */
+export interface IgnoreComment {
+  ruleId: string;
+  line: number;
+  scope?: 'block' | 'range' | 'file';
+  endLine?: number;
 }
 
 export interface LinkRecord extends Positioned {

@@ -7,9 +7,8 @@ import type { Block, Inline, ListBlock, ListItem, QuoteBlock } from '../model/ty
 import { ATTRIBUTION_DASH, parseAttribution } from './attribution.js';
 import { positionOf, sourceOf, type ReadContext } from './context.js';
 import { convertDirective } from './directives.js';
+import { readIgnoreComment } from './ignore-comments.js';
 import { convertInlines } from './inline.js';
-
-const IGNORE_COMMENT = /^<!--\s*lwr-ignore\s+([a-z0-9-]+(?:\s+[a-z0-9-]+)*)\s*-->$/;
 
 /** Convert mdast block content into model blocks. Footnote definitions are handled by the caller. */
 export function convertBlocks(nodes: readonly RootContent[], ctx: ReadContext): Block[] {
@@ -43,12 +42,8 @@ function convertBlock(node: RootContent, ctx: ReadContext): Block | undefined {
     case 'thematicBreak':
       return { type: 'thematicBreak', source };
     case 'html': {
-      const ignore = IGNORE_COMMENT.exec(node.value.trim());
-      if (ignore) {
-        // The comment silences its rules for the block that follows it.
-        for (const ruleId of ignore[1]!.split(/\s+/)) ctx.ignores.push({ ruleId, line: source.line });
-        return undefined;
-      }
+      // An lwr-ignore comment is not content: it silences rules for a block, a range or the file.
+      if (readIgnoreComment(node.value, source.line, ctx.ignores)) return undefined;
       return { type: 'html', value: node.value, source };
     }
     case 'table':

@@ -1,6 +1,6 @@
 import type { Node } from 'unist';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { LinkRecord, SourcePosition } from '../model/types.js';
+import type { IgnoreComment, LinkRecord, SourcePosition } from '../model/types.js';
 import type { AnchorRegistry } from './slug.js';
 
 /** What reading one file's Markdown needs and collects. */
@@ -15,13 +15,19 @@ export interface ReadContext {
   links: LinkRecord[];
   diagnostics: Diagnostic[];
   quoteCount: number;
-  ignores: { ruleId: string; line: number }[];
+  ignores: IgnoreComment[];
 }
 
-/** The file position of an mdast node, with the front matter's lines added back. */
+/** The file position of an mdast node (start and, when known, end), with the front matter's lines added back. */
 export function positionOf(ctx: ReadContext, node: Node): SourcePosition {
   const start = node.position?.start;
-  return { file: ctx.file, line: (start?.line ?? 1) + ctx.lineOffset, column: start?.column ?? 1 };
+  const end = node.position?.end;
+  const position: SourcePosition = { file: ctx.file, line: (start?.line ?? 1) + ctx.lineOffset, column: start?.column ?? 1 };
+  if (end) {
+    position.endLine = end.line + ctx.lineOffset;
+    position.endColumn = end.column;
+  }
+  return position;
 }
 
 /** The Markdown source text of a node, exactly as written. */
