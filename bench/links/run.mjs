@@ -117,7 +117,7 @@ async function runLwr(contentDir, extra = []) {
   const result = await run(process.execPath, [path.join(ROOT, 'bin/lwr.js'), '--content', contentDir, 'check', 'links', '--external', '--format', 'json', ...tuning, ...extra]);
   let diagnostics;
   try {
-    diagnostics = JSON.parse(result.stdout);
+    diagnostics = JSON.parse(result.stdout).diagnostics;
   } catch {
     throw new Error(`lwr printed no JSON (exit ${result.status}):\n${result.stderr}`);
   }

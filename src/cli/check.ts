@@ -1,42 +1,30 @@
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { CHECK_FAMILIES, RULES, type CheckFamily } from '../check/rules.js';
-import { runChecks, checkExternalLinks, type CacheFile, type ExternalCheckOptions } from '../check/index.js';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { runChecks } from '../check/index.js';
 import { parseAccept } from '../check/external/accept.js';
 import { EXTERNAL_DEFAULTS } from '../check/external/options.js';
-import { parseCount, parseDuration, parsePatterns } from '../check/external/parse.js';
-import { formatGithub } from '../format/github.js';
-import { formatJson } from '../format/json.js';
-import { terminalProgress } from '../format/progress.js';
+import { parseCount, parseDuration } from '../check/external/parse.js';
+import { ruleDiagnostic } from '../check/rule-diagnostic.js';
+import { RULES } from '../check/rules.js';
+import type { CheckRun, ToolDescriptor } from '../format/check-run.js';
 import { formatRuleList } from '../format/rule-list.js';
-import { formatSarif } from '../format/sarif.js';
-import { formatStylish, summaryLine } from '../format/stylish.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Report } from '../model/types.js';
-import { cliContext, readContentOrReport, type CliContext } from './context.js';
+import { displayPath } from '../read/load.js';
+import { checkExternal, externalOptions, wantsExternal, type ExternalFlags } from './check-external.js';
+import { CHECK_FORMATS, printCheckRun, type CheckFormat } from './check-output.js';
+import { checkTargetProblems, isAboutTargets, parseCheckTargets } from './check-targets.js';
+import { cliContext, readContent, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { LWR_VERSION } from './package-info.js';
-import { writeTextFile } from './write-file.js';
+import { LWR_VERSION, ruleHelpUri, LWR_INFORMATION_URI } from './package-info.js';
 
-interface CheckCommandOptions {
-  format: 'stylish' | 'json' | 'github' | 'sarif';
+interface CheckCommandOptions extends ExternalFlags {
+  format: CheckFormat;
   maxWarnings?: number;
   listRules?: boolean;
   external?: boolean;
   offline?: boolean;
-  timeout: number;
-  concurrency: number;
-  hostConcurrency: number;
-  retries: number;
-  maxRedirects: number;
-  accept: string;
-  include?: string[];
-  exclude?: string[];
-  cache?: string | true;
-  cacheTtl: string;
 }
-
-const DEFAULT_CACHE_FILE = '.lwr-cache/links.json';
 
 /** Wrap a parser so a bad value is a usage error (exit 2) with a readable message. */
 const usage =
@@ -51,17 +39,25 @@ const usage =
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-/** `lwr check [links|attribution]`: run the rules, print diagnostics, exit 1 on errors. */
+/** lwr as the machine formats name it: version, docs, and every rule with its docs anchor. */
+export const LWR_TOOL: ToolDescriptor = {
+  name: 'lwr',
+  version: LWR_VERSION,
+  informationUri: LWR_INFORMATION_URI,
+  rules: RULES.map((r) => ({ ...r, helpUri: ruleHelpUri(r.id) })),
+};
+
+/** `lwr check [links|attribution] [files…]`: run the rules, print diagnostics, exit 1 on errors. */
 export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('check links and attribution; exit 1 when there are errors (or too many warnings)')
-    .addArgument(new Argument('[family]', 'run one family of rules only').choices(CHECK_FAMILIES))
-    .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif']).default('stylish'))
+    .addArgument(new Argument('[targets...]', 'links or attribution to run one family of rules; then files or folders of the content to report on (default: all)'))
+    .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('stylish'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', usage(parseCount))
     .option('--list-rules', 'print every rule: id, family, default severity, description')
     .option('--external', 'also check external links over the network')
-    .option('--offline', 'never use the network (wins over --external)')
+    .option('--offline', 'never use the network (wins over --external and the config)')
     .option('--timeout <ms>', 'time allowed for one request', usage((t) => parseCount(t, 1)), EXTERNAL_DEFAULTS.timeoutMs)
     .option('--concurrency <n>', 'requests in flight at once', usage((t) => parseCount(t, 1)), EXTERNAL_DEFAULTS.concurrency)
     .option('--host-concurrency <n>', 'requests in flight at once to one host', usage((t) => parseCount(t, 1)), EXTERNAL_DEFAULTS.hostConcurrency)
@@ -70,98 +66,68 @@ export function registerCheck(program: Command): void {
     .option('--accept <codes>', 'accepted status codes, e.g. 200-299,403', usage((t) => (parseAccept(t), t)), '200-299')
     .option('--include <regex>', 'check only external URLs matching this (repeatable)', collect, [])
     .option('--exclude <regex>', 'do not check external URLs matching this (repeatable)', collect, [])
-    .option('--cache [file]', `keep external results between runs (default file ${DEFAULT_CACHE_FILE})`)
+    .option('--cache [file]', 'keep external results between runs (default file .lwr-cache/links.json)')
     .option('--cache-ttl <duration>', 'how long cached results are trusted, e.g. 30m, 12h, 7d', usage((t) => (parseDuration(t), t)), '1d')
     .addHelpText(
       'after',
-      '\nExit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or unreadable content.\n\nExamples:\n  $ lwr check\n  $ lwr check links --external --cache\n  $ lwr check --format github          # annotations in GitHub Actions\n  $ lwr check --format sarif > lwr.sarif',
+      '\nFlags override lwr.config.yaml, which is found by walking up from the working folder.\n\nExit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or unreadable content.\n\nExamples:\n  $ lwr check\n  $ lwr check content/08-whole-system.md     # report on one file (a pre-commit hook)\n  $ lwr check links --external --cache\n  $ lwr check --format github                # annotations in GitHub Actions\n  $ lwr check --format sarif > lwr.sarif\n  $ lwr check --format junit > lwr-junit.xml',
     )
-    .action(async (family: CheckFamily | undefined, opts: CheckCommandOptions, command: Command) => {
+    .action(async (args: string[], opts: CheckCommandOptions, command: Command) => {
       const ctx = cliContext(command);
       if (opts.listRules) {
         ctx.out(formatRuleList(RULES));
         return void (process.exitCode = EXIT.ok);
       }
-      let patterns: { include: RegExp[]; exclude: RegExp[] };
-      try {
-        patterns = { include: parsePatterns(opts.include), exclude: parsePatterns(opts.exclude) };
-      } catch (error) {
-        ctx.err(`lwr check: ${(error as Error).message}`);
-        return void (process.exitCode = EXIT.usageOrUnreadable);
+      const run = await runCheckCommand(args, opts, command, ctx);
+      printCheckRun(run, opts.format, ctx);
+      if (run.exitCode === EXIT.contentErrors && opts.format === 'stylish' && tooManyWarnings(run.diagnostics, opts.maxWarnings)) {
+        ctx.err(ctx.chalk.red(`lwr check: ${warningCount(run.diagnostics)} warnings, more than --max-warnings ${opts.maxWarnings}`));
       }
-      const read = readContentOrReport(ctx);
-      if ('exitCode' in read) return void (process.exitCode = read.exitCode);
-      const diagnostics = runChecks(read.report, {
-        ...(family ? { families: [family] } : {}),
-        contentRoot: ctx.options.content,
-        fileExists: existsSync,
-        listFiles: (dir) => readdirSync(dir),
-        readDiagnostics: read.diagnostics,
-      });
-      if (opts.external && !opts.offline && family !== 'attribution') {
-        diagnostics.push(...(await checkExternal(read.report, opts, patterns, ctx)));
-      }
-      ctx.out(formatDiagnostics(diagnostics, opts.format, ctx));
-      const errors = diagnostics.filter((d) => d.severity === 'error').length;
-      const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-      const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
-      if (tooManyWarnings && opts.format === 'stylish') ctx.err(ctx.chalk.red(`lwr check: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}`));
-      process.exitCode = errors > 0 || tooManyWarnings ? EXIT.contentErrors : EXIT.ok;
+      process.exitCode = run.exitCode;
     });
 }
 
-function formatDiagnostics(diagnostics: Diagnostic[], format: CheckCommandOptions['format'], ctx: CliContext): string {
-  switch (format) {
-    case 'json':
-      return formatJson(diagnostics);
-    case 'github':
-      return formatGithub(diagnostics);
-    case 'sarif':
-      return formatSarif(diagnostics, { name: 'lwr', version: LWR_VERSION, rules: RULES });
-    default:
-      return formatStylish(diagnostics, ctx.chalk) || summaryLine(diagnostics, ctx.chalk);
-  }
-}
+const warningCount = (ds: readonly Diagnostic[]) => ds.filter((d) => d.severity === 'warning').length;
+const tooManyWarnings = (ds: readonly Diagnostic[], max: number | undefined) => max !== undefined && warningCount(ds) > max;
 
-/** The network check, with the cache file read and written here (the checker only sees the interface). */
-async function checkExternal(report: Report, opts: CheckCommandOptions, patterns: { include: RegExp[]; exclude: RegExp[] }, ctx: CliContext): Promise<Diagnostic[]> {
-  const { createLinkCache, parseCacheFile } = await import('../check/external/cache.js');
-  const cacheFile = opts.cache === undefined ? undefined : opts.cache === true ? DEFAULT_CACHE_FILE : opts.cache;
-  const cache = cacheFile
-    ? createLinkCache(parseCacheFile(readIfPresent(cacheFile)), { ttlMs: parseDuration(opts.cacheTtl), settings: `accept=${opts.accept};redirects=${opts.maxRedirects}` })
-    : undefined;
-  const showProgress = Boolean(process.stderr.isTTY) && !process.env.CI && !ctx.options.quiet;
-  const progress = showProgress ? terminalProgress((t) => process.stderr.write(t), 'checking external links') : undefined;
-  let pages = 0;
-  const options: ExternalCheckOptions = {
-    timeoutMs: opts.timeout,
-    concurrency: opts.concurrency,
-    hostConcurrency: opts.hostConcurrency,
-    retries: opts.retries,
-    maxRedirects: opts.maxRedirects,
-    accept: opts.accept,
-    include: patterns.include,
-    exclude: patterns.exclude,
-    userAgent: `lwr/${LWR_VERSION} (link checker)`,
-    onProgress: (done, total) => {
-      pages = total;
-      progress?.update(done, total);
-    },
-    ...(cache ? { cache } : {}),
-  };
-  const started = performance.now();
-  const diagnostics = await checkExternalLinks(report, options);
-  progress?.stop();
-  const took = ((performance.now() - started) / 1000).toFixed(2);
-  ctx.info(`external links checked in ${took} s: ${pages} ${pages === 1 ? 'page' : 'pages'} asked${cache ? `, ${cache.hits} from the cache` : ''}`);
-  if (cache && cacheFile) writeTextFile(cacheFile, `${JSON.stringify(cache.file() satisfies CacheFile)}\n`);
-  return diagnostics;
-}
-
-function readIfPresent(file: string): string | undefined {
+/**
+ * Everything `lwr check` does short of printing: read the content, run the rules on the whole
+ * report, keep what is about the named files, check external links when asked. Every problem
+ * that stops it (unreadable content, an unusable config, a file outside the content, a bad
+ * pattern) is a fatal diagnostic in the run, with exit code 2, so every format shows it.
+ */
+export async function runCheckCommand(args: readonly string[], opts: CheckCommandOptions, command: Command, ctx: CliContext): Promise<CheckRun> {
+  const shown = (absolute: string) => displayPath(absolute, ctx.cwd);
+  const targets = parseCheckTargets(args, ctx.cwd);
+  const usageProblems: Diagnostic[] = [];
+  let external: ReturnType<typeof externalOptions> | undefined;
   try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
+    external = externalOptions(opts, command, ctx.config);
+  } catch (error) {
+    usageProblems.push({ ...ruleDiagnostic('check-usage', (error as Error).message, {}, { hint: 'write --include and --exclude as JavaScript regular expressions' }), fatal: true });
   }
+  const contentRoot = path.resolve(ctx.cwd, ctx.options.content);
+  if (existsSync(contentRoot)) usageProblems.push(...checkTargetProblems(targets, contentRoot, shown));
+  const read = readContent(ctx);
+  const fatal = [...usageProblems, ...read.diagnostics.filter((d) => d.fatal || d.severity === 'error')];
+  const checkedFiles = read.files.filter((f) => isAboutTargets(f, targets, ctx.cwd));
+  if (!read.report || usageProblems.length > 0) {
+    return { diagnostics: usageProblems.length > 0 && read.report ? usageProblems : fatal, exitCode: EXIT.usageOrUnreadable, files: checkedFiles, tool: LWR_TOOL };
+  }
+  const report = read.report;
+  const diagnostics = runChecks(report, {
+    ...(targets.family ? { families: [targets.family] } : {}),
+    contentRoot,
+    fileExists: existsSync,
+    listFiles: (dir) => readdirSync(dir),
+    readDiagnostics: read.diagnostics,
+  });
+  if (external && wantsExternal(opts, ctx.config) && targets.family !== 'attribution') {
+    // Only the named files' links go over the network: a pre-commit hook stays fast.
+    const links = report.links.filter((l) => isAboutTargets(l.source.file, targets, ctx.cwd));
+    diagnostics.push(...(await checkExternal({ ...report, links }, external, opts, command, ctx)));
+  }
+  const reported = diagnostics.filter((d) => isAboutTargets(d.file, targets, ctx.cwd));
+  const errors = reported.some((d) => d.severity === 'error');
+  return { diagnostics: reported, exitCode: errors || tooManyWarnings(reported, opts.maxWarnings) ? EXIT.contentErrors : EXIT.ok, files: checkedFiles, tool: LWR_TOOL };
 }

@@ -1,64 +1,146 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { applyProjectConfig } from '../config/apply.js';
+import type { ProjectConfig } from '../config/project-config.js';
 import { formatStylish } from '../format/stylish.js';
 import { hasFatal, type Diagnostic } from '../model/diagnostic.js';
 import type { Report } from '../model/types.js';
-import { loadContent } from '../read/load.js';
+import { loadContent, type LoadedContent } from '../read/load.js';
 import { readReport } from '../read/report.js';
+import { loadProjectConfig } from './config-file.js';
 import { EXIT } from './exit-codes.js';
 
 /** Options every command takes. */
 export interface GlobalOptions {
+  /** The content folder: --content, else lwr.config.yaml's, else `content` (or `.` inside a content folder). */
   content: string;
+  /** --config: the lwr.config.yaml to use instead of looking for one. */
+  config?: string;
   quiet?: boolean;
   color?: boolean;
   debug?: boolean;
 }
 
-/** What a command needs from the terminal: output streams, colours, the exit code. */
+/** What a command needs from the terminal: output streams, colours, the project's config. */
 export interface CliContext {
   options: GlobalOptions;
+  /** Colours for stderr, where `err` and `info` write (decided from stderr alone). */
   chalk: ChalkInstance;
+  /** Colours for stdout, where `out` writes (decided from stdout alone). */
+  outChalk: ChalkInstance;
   out: (text: string) => void;
   err: (text: string) => void;
   /** Informational output, silenced by --quiet. */
   info: (text: string) => void;
+  /** The working folder relative paths (and the paths shown) are relative to. */
+  cwd: string;
+  /** lwr.config.yaml, when one was found and could be used. */
+  config?: ProjectConfig;
+  /** Problems with lwr.config.yaml: fatal ones stop every command that reads content. */
+  configDiagnostics: Diagnostic[];
 }
 
-/** Build the context from the root command's options (colour: --no-color, NO_COLOR, FORCE_COLOR, TTY). */
+type ColourLevel = 0 | 1 | 2 | 3;
+
+/**
+ * The colour level for one stream: never with --no-color or NO_COLOR; FORCE_COLOR=0 or false
+ * turns colour off, another FORCE_COLOR value forces it (1–3 choose the level); otherwise
+ * colour only when the stream itself is a terminal. stdout and stderr each decide for
+ * themselves, so `lwr check > out.txt` on a terminal writes no escape codes into the file.
+ */
+export function colourLevel(stream: { isTTY?: boolean }, noColorFlag: boolean, env: NodeJS.ProcessEnv = process.env): ColourLevel {
+  if (noColorFlag || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force.toLowerCase() === 'false') return 0;
+    return (['1', '2', '3'].includes(force) ? Number(force) : 1) as ColourLevel;
+  }
+  return stream.isTTY ? 1 : 0;
+}
+
+/** Build the context from the root command's options; colour decided per stream. */
 export function cliContext(command: Command): CliContext {
   const options = command.optsWithGlobals() as GlobalOptions;
-  const forced = process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0';
-  const colour = options.color !== false && !process.env.NO_COLOR && (forced || Boolean(process.stderr.isTTY));
-  const chalk = new Chalk({ level: colour ? (forced ? Math.max(1, Math.min(3, Number(process.env.FORCE_COLOR) || 1)) as 1 | 2 | 3 : 1) : 0 });
-  return {
+  const cwd = process.cwd();
+  const found = loadProjectConfig(cwd, options.config);
+  const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text.endsWith('\n') ? text : `${text}\n`);
+  const ctx: CliContext = {
     options,
-    chalk,
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    chalk: new Chalk({ level: colourLevel(process.stderr, options.color === false) }),
+    outChalk: new Chalk({ level: colourLevel(process.stdout, options.color === false) }),
+    out: write(process.stdout),
+    err: write(process.stderr),
     info: (text) => {
-      if (!options.quiet) process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+      if (!options.quiet) write(process.stderr)(text);
     },
+    cwd,
+    configDiagnostics: found.diagnostics,
   };
+  if (found.config) ctx.config = found.config;
+  return ctx;
 }
 
 /**
- * Load and read the content. On unreadable content, prints every problem and returns the
- * exit code to use instead of a report.
+ * Apply lwr.config.yaml to the parsed options before a command runs: a value the command line
+ * did not give (`--content`, and `--out` for the commands that have it) comes from the config,
+ * as a path relative to the working folder. Without a config, the content folder is `content`,
+ * or the working folder itself when it holds report.yaml and has no `content` folder.
+ */
+export function applyConfigDefaults(root: Command, action: Command): void {
+  const cwd = process.cwd();
+  const { config } = loadProjectConfig(cwd, (root.opts() as GlobalOptions).config);
+  const relative = (absolute: string) => path.relative(cwd, absolute) || '.';
+  if (root.getOptionValueSource('content') === 'default') {
+    const content = config ? relative(config.content) : defaultContentFolder(cwd);
+    if (content !== undefined) root.setOptionValueWithSource('content', content, 'config');
+  }
+  const hasOut = action.options.some((o) => o.attributeName() === 'out');
+  if (config?.out && hasOut && action.getOptionValueSource('out') === 'default') action.setOptionValueWithSource('out', relative(config.out), 'config');
+}
+
+function defaultContentFolder(cwd: string): string | undefined {
+  if (existsSync(path.join(cwd, 'content'))) return undefined;
+  return ['report.yaml', 'report.yml'].some((name) => existsSync(path.join(cwd, name))) ? '.' : undefined;
+}
+
+/** What reading the content gave: the report (with lwr.config.yaml applied) unless something was fatal. */
+export interface ReadContent {
+  report?: Report;
+  /** Config, loading and reading problems, fatal ones included. */
+  diagnostics: Diagnostic[];
+  /** The files read (display paths): report.yaml, then the Markdown files. */
+  files: string[];
+  content?: LoadedContent;
+}
+
+/** Load and read the content, with lwr.config.yaml's problems first; never prints. */
+export function readContent(ctx: CliContext): ReadContent {
+  const diagnostics = [...ctx.configDiagnostics];
+  if (hasFatal(diagnostics)) return { diagnostics, files: [] };
+  const loaded = loadContent(ctx.options.content, ctx.cwd);
+  diagnostics.push(...loaded.diagnostics);
+  const files = loaded.content ? [...(loaded.content.config ? [loaded.content.config.path] : []), ...loaded.content.files.map((f) => f.path)] : [];
+  const result: ReadContent = { diagnostics, files };
+  if (loaded.content) result.content = loaded.content;
+  if (!loaded.content || hasFatal(loaded.diagnostics)) return result;
+  const read = readReport(loaded.content);
+  diagnostics.push(...read.diagnostics);
+  if (read.report && !hasFatal(diagnostics)) result.report = ctx.config ? applyProjectConfig(read.report, ctx.config, ctx.cwd) : read.report;
+  return result;
+}
+
+/**
+ * Load and read the content. On unreadable content (or an unusable lwr.config.yaml), prints
+ * every problem on stderr and returns the exit code to use instead of a report.
  */
 export function readContentOrReport(ctx: CliContext): { report: Report; diagnostics: Diagnostic[] } | { exitCode: number } {
-  const loaded = loadContent(ctx.options.content);
-  const diagnostics = [...loaded.diagnostics];
-  let report: Report | undefined;
-  if (loaded.content && !hasFatal(loaded.diagnostics)) {
-    const read = readReport(loaded.content);
-    diagnostics.push(...read.diagnostics);
-    report = read.report;
-  }
-  if (!report || hasFatal(diagnostics)) {
-    ctx.err(formatStylish(diagnostics.filter((d) => d.fatal || d.severity === 'error'), ctx.chalk));
+  const read = readContent(ctx);
+  if (!read.report) {
+    ctx.err(formatStylish(read.diagnostics.filter((d) => d.fatal || d.severity === 'error'), ctx.chalk));
     ctx.err(ctx.chalk.red('The content could not be read; nothing was written.'));
     return { exitCode: EXIT.usageOrUnreadable };
   }
-  return { report, diagnostics };
+  return { report: read.report, diagnostics: read.diagnostics };
 }

@@ -26,7 +26,7 @@ export function registerEditions(program: Command): void {
       if (opts.json) ctx.out(JSON.stringify(rows, null, 2));
       else {
         for (const row of rows) {
-          ctx.out(`${ctx.chalk.bold(terminalSafe(row.id))}  ${terminalSafe(row.title)}`);
+          ctx.out(`${ctx.outChalk.bold(terminalSafe(row.id))}  ${terminalSafe(row.title)}`);
           ctx.out(`  formats:  ${row.formats.join(', ')}  →  ${row.folders.join(' ')}`);
           ctx.out(`  sections: ${row.sections.length} (${row.sections.join(', ')})`);
         }

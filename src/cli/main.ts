@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { applyConfigDefaults } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { registerBuild } from './build.js';
 import { registerClean } from './clean.js';
@@ -16,12 +17,15 @@ export function createProgram(): Command {
   const program = new Command('lwr')
     .description('Publish the Living Well UK Learning Report from Markdown: editions, checks and quotes.')
     .version(LWR_VERSION, '-V, --version', 'print the lwr version')
-    .option('--content <dir>', 'the content folder', 'content')
+    .option('--content <dir>', 'the content folder (lwr.config.yaml can set it)', 'content')
+    .option('--config <file>', 'the lwr.config.yaml to use (default: the nearest one from the working folder up)')
     .option('-q, --quiet', 'print only results and problems')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are respected too)')
     .addOption(new Option('--debug', 'show stack traces for internal errors'))
     .showHelpAfterError('(run lwr --help for usage)')
-    .exitOverride();
+    .exitOverride()
+    // lwr.config.yaml fills in what the command line leaves out (--content, --out).
+    .hook('preAction', (root, action) => applyConfigDefaults(root, action));
   registerModel(program);
   registerQuotes(program);
   registerCheck(program);

@@ -8,8 +8,10 @@ import { fileURLToPath } from 'node:url';
  */
 export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
 
+const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string; homepage?: string };
+
 /** lwr's version, from package.json. */
-export const LWR_VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export const LWR_VERSION = packageJson.version;
 
 function findPackageRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
@@ -18,3 +20,13 @@ function findPackageRoot(from: string): string {
     if (path.dirname(dir) === dir) return path.resolve(from, '../..');
   }
 }
+
+/**
+ * Where lwr is documented: package.json's `homepage` (a folder URL under which docs/rules.md
+ * resolves), else the same placeholder host the model schema's `$id` uses until the project
+ * has a public home.
+ */
+export const LWR_INFORMATION_URI = (packageJson.homepage ?? 'https://living-well-report.invalid/lwr/').replace(/\/?$/, '/');
+
+/** A rule's documentation: its anchor in docs/rules.md. */
+export const ruleHelpUri = (ruleId: string): string => new URL(`docs/rules.md#${ruleId}`, LWR_INFORMATION_URI).href;

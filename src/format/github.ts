@@ -15,7 +15,8 @@ export const escapeProperty = (text: string): string => escapeData(text).replace
 
 /**
  * GitHub Actions workflow commands, one line per diagnostic:
- * `::error file=content/x.md,line=3,col=5,title=link-placeholder::message`.
+ * `::error file=content/x.md,line=3,endLine=3,col=5,endColumn=12,title=link-placeholder::message`
+ * (ends when known).
  * Info becomes a notice; the hint follows the message on a second (escaped) line.
  */
 export function formatGithub(diagnostics: readonly Diagnostic[]): string {
@@ -24,7 +25,10 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
       const properties: string[] = [];
       if (d.file) properties.push(`file=${escapeProperty(d.file)}`);
       if (d.line) properties.push(`line=${d.line}`);
+      if (d.line && d.endLine) properties.push(`endLine=${d.endLine}`);
       if (d.line && d.column) properties.push(`col=${d.column}`);
+      // GitHub reads a column range only on one line.
+      if (d.line && d.column && d.endLine === d.line && d.endColumn) properties.push(`endColumn=${d.endColumn}`);
       properties.push(`title=${escapeProperty(d.ruleId)}`);
       const message = d.hint ? `${d.message}\nhint: ${d.hint}` : d.message;
       return `::${COMMANDS[d.severity]} ${properties.join(',')}::${escapeData(message)}\n`;

@@ -77,9 +77,11 @@ describe('exit codes', () => {
 });
 
 describe('output formats', () => {
-  it('--format json prints only the JSON array', () => {
+  it('--format json prints only the JSON result: counts, exit code and diagnostics', () => {
     const run = check('--format', 'json');
-    const rows = JSON.parse(run.stdout) as { ruleId: string; file: string; line: number }[];
+    const result = JSON.parse(run.stdout) as { exitCode: number; counts: object; diagnostics: { ruleId: string; file: string; line: number }[] };
+    expect([result.exitCode, result.counts]).toEqual([1, { errors: 4, warnings: 7, infos: 0, fatal: 0 }]);
+    const rows = result.diagnostics;
     expect(rows.filter((r) => r.ruleId === 'link-placeholder').map((r) => `${r.file}:${r.line}`)).toEqual([
       'content/09-learning-in-the-midst-of-action.md:11',
       'content/11-learning-1.md:121',
@@ -92,7 +94,7 @@ describe('output formats', () => {
   it('--format github prints workflow commands', () => {
     const lines = check('--format', 'github').stdout.trim().split('\n');
     expect(lines).toHaveLength(11);
-    expect(lines.every((l) => /^::(error|warning|notice) file=content\/[^,]+,line=\d+,col=\d+,title=[a-z-]+::/.test(l))).toBe(true);
+    expect(lines.every((l) => /^::(error|warning|notice) file=content\/[^,]+,line=\d+(,endLine=\d+)?,col=\d+(,endColumn=\d+)?,title=[a-z-]+::/.test(l))).toBe(true);
   });
 
   it('--format sarif prints a SARIF 2.1.0 log', () => {
@@ -132,7 +134,7 @@ describe('lwr check --external', () => {
     const cache = path.join(dir, 'cache.json');
     const run = await runLwrAsync(['--content', path.join(dir, 'content'), 'check', 'links', '--external', '--cache', cache, '--format', 'json'], { CI: '1' });
     expect(run.status, run.stderr).toBe(1);
-    expect((JSON.parse(run.stdout) as { ruleId: string }[]).map((d) => d.ruleId)).toEqual(['link-external-broken']);
+    expect((JSON.parse(run.stdout).diagnostics as { ruleId: string }[]).map((d) => d.ruleId)).toEqual(['link-external-broken']);
     expect(Object.keys(JSON.parse(readFileSync(cache, 'utf8')).entries).sort()).toEqual([`${server.origin}/gone`, `${server.origin}/good/1`]);
     expect(run.stderr).not.toContain('█');
 

@@ -1,26 +1,50 @@
 import { Chalk } from 'chalk';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/check/rules.js';
 import { escapeData, escapeProperty, formatGithub } from '../../src/format/github.js';
 import { formatJson } from '../../src/format/json.js';
 import { formatSarif } from '../../src/format/sarif.js';
 import { formatStylish } from '../../src/format/stylish.js';
+import type { CheckRun, ToolDescriptor } from '../../src/format/check-run.js';
+import { formatEslintJson } from '../../src/format/eslint-json.js';
+import { formatJunit } from '../../src/format/junit.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
+import { sarifSchemaErrors } from '../support/sarif.js';
 import { checkFixture } from './support.js';
 
 const sample: Diagnostic[] = [
-  { ruleId: 'link-placeholder', severity: 'error', message: 'link "here" has a placeholder target "#"', file: 'content/09 a,b:c.md', line: 11, column: 75, url: '#', hint: 'put the real address in the link' },
+  { ruleId: 'link-placeholder', severity: 'error', message: 'link "here" has a placeholder target "#"', file: 'content/09 a,b:c.md', line: 11, column: 75, endLine: 11, endColumn: 84, url: '#', hint: 'put the real address in the link' },
   { ruleId: 'link-lost', severity: 'warning', message: '100% lost\r\nover two lines', file: 'content/11-learning-1.md', line: 19, column: 1 },
   { ruleId: 'link-external-redirect', severity: 'info', message: 'redirects', file: 'content/x.md', line: 3, column: 2, url: 'https://example.org/' },
   { ruleId: 'rule-unknown', severity: 'warning', message: 'no position' },
 ];
 
+const TOOL: ToolDescriptor = { name: 'lwr', version: '0.1.0', informationUri: 'https://example.org/lwr/', rules: RULES.map((r) => ({ ...r, helpUri: `https://example.org/lwr/docs/rules.md#${r.id}` })) };
+const runOf = (diagnostics: Diagnostic[], exitCode = 1, files: string[] = []): CheckRun => ({ diagnostics, exitCode, files, tool: TOOL });
+
 describe('--format json', () => {
-  it('is an array of diagnostics, each with exactly the documented fields, null when unknown', () => {
-    const rows = JSON.parse(formatJson(sample)) as Record<string, unknown>[];
-    expect(rows).toHaveLength(4);
-    for (const row of rows) expect(Object.keys(row)).toEqual(['ruleId', 'severity', 'message', 'file', 'line', 'column', 'url', 'hint']);
-    expect(rows.find((r) => r.ruleId === 'rule-unknown')).toEqual({ ruleId: 'rule-unknown', severity: 'warning', message: 'no position', file: null, line: null, column: null, url: null, hint: null });
+  const result = JSON.parse(formatJson(runOf(sample))) as { tool: unknown; exitCode: number; counts: unknown; diagnostics: Record<string, unknown>[] };
+
+  it('is one object: the tool, the exit code, counts by severity, then the diagnostics', () => {
+    expect(Object.keys(result)).toEqual(['tool', 'exitCode', 'counts', 'diagnostics']);
+    expect(result.tool).toEqual({ name: 'lwr', version: '0.1.0' });
+    expect(result.exitCode).toBe(1);
+    expect(result.counts).toEqual({ errors: 1, warnings: 2, infos: 1, fatal: 0 });
+  });
+
+  it('has each diagnostic with exactly the documented fields, null when unknown', () => {
+    expect(result.diagnostics).toHaveLength(4);
+    for (const row of result.diagnostics) expect(Object.keys(row)).toEqual(['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'url', 'hint', 'fatal']);
+    expect(result.diagnostics.find((r) => r.ruleId === 'rule-unknown')).toEqual({ ruleId: 'rule-unknown', severity: 'warning', message: 'no position', file: null, line: null, column: null, endLine: null, endColumn: null, url: null, hint: null, fatal: false });
+    expect(result.diagnostics.find((r) => r.ruleId === 'link-placeholder')).toMatchObject({ line: 11, column: 75, endLine: 11, endColumn: 84 });
+  });
+
+  it('carries the end of the link from the model, for the checks of a real fixture', () => {
+    const placeholder = checkFixture('link-placeholder').find((d) => d.ruleId === 'link-placeholder')!;
+    expect(placeholder.endLine).toBeGreaterThanOrEqual(placeholder.line!);
+    const fixtureResult = JSON.parse(formatJson(runOf([placeholder]))) as { diagnostics: { endLine: number; endColumn: number }[] };
+    expect(fixtureResult.diagnostics[0]!.endColumn).toBe(placeholder.endColumn);
   });
 });
 
@@ -37,7 +61,7 @@ describe('--format github', () => {
   it('writes one workflow command per diagnostic, info as a notice, the hint on an escaped second line', () => {
     expect(formatGithub(sample).split('\n')).toEqual([
       '::warning title=rule-unknown::no position',
-      '::error file=content/09 a%2Cb%3Ac.md,line=11,col=75,title=link-placeholder::link "here" has a placeholder target "#"%0Ahint: put the real address in the link',
+      '::error file=content/09 a%2Cb%3Ac.md,line=11,endLine=11,col=75,endColumn=84,title=link-placeholder::link "here" has a placeholder target "#"%0Ahint: put the real address in the link',
       '::warning file=content/11-learning-1.md,line=19,col=1,title=link-lost::100%25 lost%0D%0Aover two lines',
       '::notice file=content/x.md,line=3,col=2,title=link-external-redirect::redirects',
       '',
@@ -46,7 +70,7 @@ describe('--format github', () => {
 });
 
 describe('--format sarif', () => {
-  const log = JSON.parse(formatSarif(checkFixture('lwr-ignore'), { name: 'lwr', version: '0.1.0', rules: RULES }));
+  const log = JSON.parse(formatSarif(runOf(checkFixture('lwr-ignore'))));
   const run = log.runs[0];
 
   it('is a SARIF 2.1.0 log with one run and the tool\'s rules', () => {
@@ -74,8 +98,37 @@ describe('--format sarif', () => {
     }
   });
 
+  it('is valid against the SARIF 2.1.0 JSON Schema', () => {
+    expect(sarifSchemaErrors(log)).toEqual([]);
+    expect(sarifSchemaErrors(JSON.parse(formatSarif(runOf(sample))))).toEqual([]);
+  });
+
+  it('names where lwr and each rule are documented', () => {
+    expect(run.tool.driver.informationUri).toBe('https://example.org/lwr/');
+    for (const rule of run.tool.driver.rules) expect(rule.helpUri).toBe(`https://example.org/lwr/docs/rules.md#${rule.id}`);
+  });
+
+  it('records the invocation: its exit code, and that it ran', () => {
+    expect(run.invocations).toEqual([{ executionSuccessful: true, exitCode: 1 }]);
+  });
+
+  it('gives each result its region\'s end when the diagnostic has one', () => {
+    const one = JSON.parse(formatSarif(runOf([sample[0]!])));
+    expect(one.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 11, startColumn: 75, endLine: 11, endColumn: 84 });
+  });
+
+  it('on a fatal problem: a result, a tool execution notification, and executionSuccessful false with exit code 2', () => {
+    const fatal: Diagnostic = { ruleId: 'front-matter-yaml', severity: 'error', message: 'front matter is not valid YAML', file: 'content/01-a.md', line: 2, column: 5, fatal: true };
+    const failed = JSON.parse(formatSarif(runOf([fatal], 2)));
+    expect(sarifSchemaErrors(failed)).toEqual([]);
+    const invocation = failed.runs[0].invocations[0];
+    expect([invocation.executionSuccessful, invocation.exitCode]).toEqual([false, 2]);
+    expect(invocation.toolExecutionNotifications.map((n: { descriptor: { id: string } }) => n.descriptor.id)).toEqual(['front-matter-yaml']);
+    expect(failed.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['front-matter-yaml']);
+  });
+
   it('writes paths as URI references', () => {
-    const one = JSON.parse(formatSarif([sample[0]!], { name: 'lwr', version: '0', rules: RULES }));
+    const one = JSON.parse(formatSarif(runOf([sample[0]!])));
     expect(one.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('content/09%20a%2Cb%3Ac.md');
   });
 });
@@ -87,5 +140,52 @@ describe('--format stylish', () => {
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
     expect(text).toContain('\\x1b[2J\\u202eereh');
     expect(text).toContain('content/a\\x1b.md');
+  });
+});
+
+describe('--format eslint-json', () => {
+  const files = ['content/09 a,b:c.md', 'content/11-learning-1.md', 'content/clean.md', 'content/x.md'];
+  const results = JSON.parse(formatEslintJson(runOf(sample, 1, files), { cwd: '/work/project', reportRoot: '/work/project/content' })) as Record<string, unknown>[];
+
+  it('lists every checked file with an absolute path, its messages and counts, as ESLint\'s json formatter does', () => {
+    expect(results.map((r) => r.filePath)).toEqual(['/work/project/content/09 a,b:c.md', '/work/project/content/11-learning-1.md', '/work/project/content/clean.md', '/work/project/content/x.md', '/work/project/content']);
+    for (const r of results) expect(Object.keys(r)).toEqual(['filePath', 'messages', 'suppressedMessages', 'errorCount', 'fatalErrorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount', 'usedDeprecatedRules']);
+    expect(results[2]).toMatchObject({ messages: [], errorCount: 0, warningCount: 0 });
+  });
+
+  it('uses ESLint severities (2 error, 1 warning and info) and keeps positions', () => {
+    expect(results[0]).toMatchObject({ errorCount: 1, warningCount: 0, messages: [{ ruleId: 'link-placeholder', severity: 2, line: 11, column: 75, endLine: 11, endColumn: 84 }] });
+    expect(results[3]).toMatchObject({ warningCount: 1, messages: [{ ruleId: 'link-external-redirect', severity: 1 }] });
+    expect(results[4]).toMatchObject({ messages: [{ ruleId: 'rule-unknown', severity: 1, line: 1, column: 1 }] });
+  });
+});
+
+describe('--format junit', () => {
+  const xml = formatJunit(runOf([...sample, { ruleId: 'link-lost', severity: 'error', message: '<&"\u0007>', file: 'content/11-learning-1.md', line: 30, column: 1 }], 1, ['content/09 a,b:c.md', 'content/11-learning-1.md', 'content/clean.md']));
+  const doc = parseDocument(xml, { xmlMode: true });
+  const all = (name: string) => DomUtils.findAll((e) => e.name === name, doc.children);
+
+  it('is well-formed XML with one test suite per file, every checked file included', () => {
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="lwr check" tests="6" failures="2" errors="0">')).toBe(true);
+    expect(all('testsuite').map((s) => s.attribs.name)).toEqual(['content/09 a,b:c.md', 'content/11-learning-1.md', 'content/clean.md', '(report)', 'content/x.md']);
+    expect(all('testcase').find((c) => c.attribs.classname === 'content/clean.md')?.attribs.name).toBe('no problems');
+  });
+
+  it('fails a test case for each error; warnings and infos pass with their text in system-out', () => {
+    expect(all('failure').map((f) => f.attribs.type)).toEqual(['link-placeholder', 'link-lost']);
+    expect(all('system-out').map((o) => DomUtils.textContent(o).split('\n')[0])).toEqual(['warning 19:1 link-lost', 'warning - rule-unknown', 'info 3:2 link-external-redirect']);
+  });
+
+  it('escapes markup and shows control characters XML cannot hold', () => {
+    const failure = all('failure').find((f) => f.attribs.type === 'link-lost')!;
+    expect(failure.attribs.message).toBe('<&"\\x07>');
+    expect(xml).not.toMatch(/[\u0000-\u0008]/);
+  });
+
+  it('marks a fatal problem as an error, not a failure', () => {
+    const fatal = formatJunit(runOf([{ ruleId: 'content-missing', severity: 'error', message: 'content folder content does not exist', file: 'content', fatal: true }], 2));
+    const fatalDoc = parseDocument(fatal, { xmlMode: true });
+    expect(DomUtils.findAll((e) => e.name === 'error', fatalDoc.children).map((e) => e.attribs.type)).toEqual(['content-missing']);
+    expect(fatal).toContain('errors="1"');
   });
 });

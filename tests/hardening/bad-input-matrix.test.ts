@@ -329,7 +329,7 @@ describe('paths that lead outside the content folder', () => {
 
     const check = runLwr(['check', '--content', 'content', '--format', 'json'], { cwd: dir });
     expect(check.status).toBe(1);
-    const escapes = (JSON.parse(check.stdout) as { ruleId: string; line: number; url: string }[]).filter((d) => d.ruleId === 'link-path-escapes');
+    const escapes = (JSON.parse(check.stdout).diagnostics as { ruleId: string; line: number; url: string }[]).filter((d) => d.ruleId === 'link-path-escapes');
     expect(escapes.map((d) => [d.line, d.url])).toEqual([
       [8, '../../etc/passwd'],
       [10, '/etc/passwd'],

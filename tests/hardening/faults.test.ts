@@ -259,7 +259,7 @@ describe('link targets on hostile servers', () => {
     const run = await spawnAsync('/usr/bin/time', ['-f', '%M', '-o', timeFile, ...lwr], dir);
     const seconds = (performance.now() - started) / 1000;
     expect(run.status, run.stderr).toBe(1);
-    const found = (JSON.parse(run.stdout) as { ruleId: string; url: string; message: string }[]).map((d) => [d.url.replace(server.origin, ''), d.ruleId]);
+    const found = (JSON.parse(run.stdout).diagnostics as { ruleId: string; url: string; message: string }[]).map((d) => [d.url.replace(server.origin, ''), d.ruleId]);
     expect(found).toEqual([
       ['/silent', 'link-external-broken'],
       ['/hang-up', 'link-external-broken'],

@@ -87,7 +87,7 @@ describe('HTML that would run code or reach the network', () => {
 
   it('is reported by lwr check: every unsafe Markdown link and autolink, at its line', () => {
     const run = runLwr(['check', 'links', '--content', HOSTILE, '--format', 'json']);
-    const unsafe = (JSON.parse(run.stdout) as { ruleId: string; line: number }[]).filter((d) => d.ruleId === 'link-unsafe-scheme');
+    const unsafe = (JSON.parse(run.stdout).diagnostics as { ruleId: string; line: number }[]).filter((d) => d.ruleId === 'link-unsafe-scheme');
     expect(unsafe.map((d) => d.line)).toEqual([...Array(12).fill(6), ...Array(4).fill(8)]);
   });
 
