@@ -28,7 +28,9 @@ function convertBlock(node: RootContent, ctx: ReadContext): Block | undefined {
     case 'heading': {
       const children = convertInlines(node.children, ctx);
       const text = flatText(children);
-      return { type: 'heading', depth: node.depth, id: ctx.anchors.unique(text), text, children, source };
+      const anchor = ctx.anchors.heading(text);
+      // The old id is only a candidate alias: the reader keeps it once every real id is known.
+      return { type: 'heading', depth: node.depth, id: anchor.id, ...(anchor.legacyId ? { aliases: [anchor.legacyId] } : {}), text, children, source };
     }
     case 'list':
       return convertList(node, ctx);

@@ -49,6 +49,7 @@ export function readReport(content: LoadedContent): ReadResult {
   if (meta) diagnostics.push(...checkEditionSections(meta, sections, content.config?.text));
   if (!meta || hasFatal(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
 
+  keepHeadingAliases(sections, anchors);
   numberFootnotes(sections);
   const quotes = indexQuotes(sections);
   const report: Report = {
@@ -86,6 +87,22 @@ function checkEditionSections(meta: ReportMeta, sections: Section[], configText:
     }
   });
   return out;
+}
+
+/**
+ * Keep a heading's old id (from before ids followed GitHub's rules) as an alias anchor, unless
+ * another anchor now has that id: aliases are claimed after every real id, so they never
+ * displace one.
+ */
+function keepHeadingAliases(sections: Section[], anchors: AnchorRegistry): void {
+  for (const section of sections) {
+    walkBlocks(section.blocks, (block) => {
+      if (block.type !== 'heading' || !block.aliases) return;
+      const kept = block.aliases.filter((alias) => anchors.claim(alias));
+      if (kept.length) block.aliases = kept;
+      else delete block.aliases;
+    });
+  }
 }
 
 /** Footnotes are numbered in the order they are first referenced across the report. */

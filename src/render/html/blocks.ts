@@ -58,7 +58,9 @@ function renderBlock(block: Block, state: HtmlState): ElementContent[] {
 
 function renderHeading(heading: HeadingBlock, state: HtmlState): ElementContent {
   const level = state.headings.forContentHeading(heading.depth);
-  return h(`h${level}`, { id: heading.id }, renderInlines(heading.children, state));
+  // An old id (before heading ids followed GitHub's rules) stays as an empty anchor inside the heading, so published links still land on it.
+  const aliases = (heading.aliases ?? []).map((alias) => h('span', { id: alias }));
+  return h(`h${level}`, { id: heading.id }, [...aliases, ...renderInlines(heading.children, state)]);
 }
 
 /** A list item's content; a single paragraph is written without the `<p>`, as Markdown's tight lists are. */

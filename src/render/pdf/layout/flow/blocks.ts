@@ -81,7 +81,7 @@ function flowHeading(heading: HeadingBlock, frame: Frame, ctx: FlowContext): voi
     spaceBefore: level <= 2 ? LEADING * 1.5 : LEADING,
     spaceAfter: level <= 2 ? HALF : HALF / 2,
     keepWithNext: true,
-    anchors: [heading.id],
+    anchors: [heading.id, ...(heading.aliases ?? [])],
   });
 }
 
