@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { formatEslintJson } from '../format/eslint-json.js';
 import { formatGithub } from '../format/github.js';
+import { formatGitlab } from '../format/gitlab.js';
 import { formatJson } from '../format/json.js';
 import { formatJunit } from '../format/junit.js';
 import { formatSarif } from '../format/sarif.js';
@@ -9,7 +10,7 @@ import type { CheckRun } from '../format/check-run.js';
 import type { CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 
-export const CHECK_FORMATS = ['stylish', 'json', 'github', 'sarif', 'eslint-json', 'junit'] as const;
+export const CHECK_FORMATS = ['stylish', 'json', 'github', 'sarif', 'eslint-json', 'junit', 'gitlab'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 /** The run in a machine format (everything but stylish). */
@@ -25,6 +26,8 @@ export function formatMachine(run: CheckRun, format: Exclude<CheckFormat, 'styli
       return formatEslintJson(run, { cwd: ctx.cwd, reportRoot: path.resolve(ctx.cwd, ctx.options.content) });
     case 'junit':
       return formatJunit(run);
+    case 'gitlab':
+      return formatGitlab(run, { reportFile: ctx.options.content });
   }
 }
 

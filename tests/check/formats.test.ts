@@ -8,6 +8,7 @@ import { formatSarif } from '../../src/format/sarif.js';
 import { formatStylish } from '../../src/format/stylish.js';
 import type { CheckRun, ToolDescriptor } from '../../src/format/check-run.js';
 import { formatEslintJson } from '../../src/format/eslint-json.js';
+import { formatGitlab } from '../../src/format/gitlab.js';
 import { formatJunit } from '../../src/format/junit.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { sarifSchemaErrors } from '../support/sarif.js';
@@ -187,5 +188,28 @@ describe('--format junit', () => {
     const fatalDoc = parseDocument(fatal, { xmlMode: true });
     expect(DomUtils.findAll((e) => e.name === 'error', fatalDoc.children).map((e) => e.attribs.type)).toEqual(['content-missing']);
     expect(fatal).toContain('errors="1"');
+  });
+});
+
+describe('--format gitlab', () => {
+  const issues = JSON.parse(formatGitlab(runOf([...sample, { ...sample[1]!, line: 40 }]), { reportFile: 'content' })) as Record<string, any>[];
+
+  it('is a GitLab Code Quality report: rule, description, severity, file and lines for each diagnostic', () => {
+    expect(issues).toHaveLength(5);
+    for (const issue of issues) expect(Object.keys(issue)).toEqual(['type', 'check_name', 'description', 'categories', 'severity', 'fingerprint', 'location']);
+    expect(issues.find((i) => i.check_name === 'link-placeholder')).toMatchObject({ severity: 'major', description: 'link "here" has a placeholder target "#" (hint: put the real address in the link)', location: { path: 'content/09 a,b:c.md', lines: { begin: 11, end: 11 } } });
+    expect(issues.find((i) => i.check_name === 'rule-unknown')).toMatchObject({ severity: 'minor', location: { path: 'content', lines: { begin: 1 } } });
+    expect(issues.find((i) => i.check_name === 'link-external-redirect')?.severity).toBe('info');
+  });
+
+  it('gives each issue a fingerprint that differs between occurrences but not between runs or line moves', () => {
+    expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(5);
+    const moved = JSON.parse(formatGitlab(runOf([{ ...sample[0]!, line: 12, endLine: 12 }]), { reportFile: 'content' }))[0];
+    expect(moved.fingerprint).toBe(issues.find((i) => i.check_name === 'link-placeholder')!.fingerprint);
+  });
+
+  it('marks a fatal problem as a blocker', () => {
+    const fatal = JSON.parse(formatGitlab(runOf([{ ruleId: 'content-missing', severity: 'error', message: 'gone', file: 'content', fatal: true }], 2), { reportFile: 'content' }));
+    expect(fatal[0].severity).toBe('blocker');
   });
 });

@@ -83,6 +83,13 @@ describe.each(CASES)('lwr check with $name', ({ name, files, args, ruleId }) => 
     expect(results.reduce((n, r) => n + r.fatalErrorCount, 0)).toBeGreaterThan(0);
   });
 
+  it('gitlab: exits 2 with the problem as a blocker in the Code Quality report', () => {
+    const run = runIn(dir, args, 'gitlab');
+    expect(run.status).toBe(2);
+    const issues = JSON.parse(run.stdout) as { check_name: string; severity: string }[];
+    expect(issues).toContainEqual(expect.objectContaining({ check_name: ruleId, severity: 'blocker' }));
+  });
+
   it('junit: exits 2 with the problem as a test case error', () => {
     const run = runIn(dir, args, 'junit');
     expect(run.status).toBe(2);
