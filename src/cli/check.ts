@@ -9,7 +9,7 @@ import { ruleDiagnostic } from '../check/rule-diagnostic.js';
 import { RULES } from '../check/rules.js';
 import type { CheckRun, ToolDescriptor } from '../format/check-run.js';
 import { formatRuleList } from '../format/rule-list.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { hasFatal, type Diagnostic } from '../model/diagnostic.js';
 import { displayPath } from '../read/load.js';
 import { checkExternal, externalOptions, wantsExternal, type ExternalFlags } from './check-external.js';
 import { CHECK_FORMATS, printCheckRun, type CheckFormat } from './check-output.js';
@@ -107,7 +107,8 @@ export async function runCheckCommand(args: readonly string[], opts: CheckComman
     usageProblems.push({ ...ruleDiagnostic('check-usage', (error as Error).message, {}, { hint: 'write --include and --exclude as JavaScript regular expressions' }), fatal: true });
   }
   const contentRoot = path.resolve(ctx.cwd, ctx.options.content);
-  if (existsSync(contentRoot)) usageProblems.push(...checkTargetProblems(targets, contentRoot, shown));
+  // With an unusable config the content folder is a guess: say only what is wrong with the config.
+  if (existsSync(contentRoot) && !hasFatal(ctx.configDiagnostics)) usageProblems.push(...checkTargetProblems(targets, contentRoot, shown));
   const read = readContent(ctx);
   const fatal = [...usageProblems, ...read.diagnostics.filter((d) => d.fatal || d.severity === 'error')];
   const checkedFiles = read.files.filter((f) => isAboutTargets(f, targets, ctx.cwd));
