@@ -4,6 +4,7 @@ import type { Report } from '../model/types.js';
 import { checkAttribution } from './attribution/index.js';
 import type { ExternalCheckOptions } from './external/options.js';
 import { applyIgnores } from './ignores.js';
+import { checkImages } from './images/index.js';
 import { checkLinks } from './links/index.js';
 import { dropRepeatsOfReadDiagnostics } from './repeats.js';
 import { CHECK_FAMILIES, ruleInfo, type CheckFamily } from './rules.js';
@@ -41,6 +42,7 @@ export function runChecks(report: Report, options: CheckOptions = {}): Diagnosti
   const checks: Diagnostic[] = [...findUnknownRuleIds(report)];
   if (families.has('links')) checks.push(...checkLinks(report, { contentRoot, ...pick(options, 'fileExists', 'listFiles') }));
   if (families.has('attribution')) checks.push(...checkAttribution(report));
+  if (families.has('images')) checks.push(...checkImages(report));
   const read = (options.readDiagnostics ?? []).filter((d) => !d.fatal && inFamilies(d.ruleId, families));
   return finishDiagnostics(report, [...read, ...dropRepeatsOfReadDiagnostics(report, checks, read)]);
 }

@@ -3,7 +3,7 @@ import type { Severity } from '../model/diagnostic.js';
 /** Every rule lwr knows, in one list: id, family, default severity, one line of description. */
 export interface RuleInfo {
   id: string;
-  family: 'content' | 'links' | 'attribution' | 'build';
+  family: 'content' | 'links' | 'attribution' | 'images' | 'build';
   severity: Severity;
   description: string;
 }
@@ -47,6 +47,18 @@ export const RULES = [
   { id: 'poem-no-author', family: 'attribution', severity: 'error', description: 'A poem has no author.' },
   { id: 'person-inconsistent', family: 'attribution', severity: 'warning', description: 'The same person is written two ways across the report ("J" and "J."; an initial and a fuller name sharing a role word, such as "J" and "J, Ahmed", both "poet"), or with conflicting places or roles.' },
   { id: 'key-learnings-mismatch', family: 'attribution', severity: 'warning', description: 'The "three big things" summary does not agree with the learnings\' titles.' },
+  // images: figures and images, their files (read once by the loader) and their alt text
+  { id: 'image-missing', family: 'images', severity: 'error', description: 'An image names a file that does not exist in the content folder (or has no address).' },
+  { id: 'image-remote', family: 'images', severity: 'error', description: 'An image is on another site (https://…): lwr never downloads it, the PDF cannot include it, and the HTML page\'s security policy blocks it.' },
+  { id: 'image-outside-content', family: 'images', severity: 'error', description: 'An image path leads outside the content folder (.., an absolute path, file:, a symlink out, another scheme); it is never read.' },
+  { id: 'image-format-unsupported', family: 'images', severity: 'error', description: 'An image is GIF, WebP, TIFF, HEIC or another format lwr does not publish; convert it to PNG or JPEG.' },
+  { id: 'image-unreadable', family: 'images', severity: 'error', description: 'An image file is empty, truncated, damaged, or not an image (an SVG without a size or not well-formed).' },
+  { id: 'image-unsafe-svg', family: 'images', severity: 'error', description: 'An SVG has script, event handlers, a DOCTYPE, or references to other files; it is not published.' },
+  { id: 'image-over-limit', family: 'images', severity: 'error', description: 'An image is larger than lwr reads safely (50 megapixels, 50 MB, or an SVG of 50,000 elements): a decompression bomb is refused from its header.' },
+  { id: 'image-alt-missing', family: 'images', severity: 'error', description: 'A figure\'s image has no alt text (WCAG 1.1.1); only an image inside a line of text may be decorative (empty alt).' },
+  { id: 'image-too-large', family: 'images', severity: 'warning', description: 'An image file is over 5 MB: readers download it with the page.' },
+  { id: 'image-low-resolution', family: 'images', severity: 'warning', description: 'A figure\'s raster image would print below 150 dpi at its size in the PDF.' },
+  { id: 'image-extension-mismatch', family: 'images', severity: 'warning', description: 'An image file\'s name says one format and its bytes another (photo.png that is a JPEG); lwr publishes it by its bytes.' },
   // build: lwr build's own verification of its output against the model
   { id: 'edition-incomplete', family: 'build', severity: 'error', description: "An edition's output is missing a quote, learning, footnote or poem that its model has." },
   { id: 'build-usage', family: 'build', severity: 'error', description: 'lwr build was asked for an edition or format the report does not define.' },
@@ -55,8 +67,8 @@ export const RULES = [
 export type RuleId = (typeof RULES)[number]['id'];
 
 /** The families `lwr check` can run on their own. */
-export type CheckFamily = 'links' | 'attribution';
-export const CHECK_FAMILIES: readonly CheckFamily[] = ['links', 'attribution'];
+export type CheckFamily = 'links' | 'attribution' | 'images';
+export const CHECK_FAMILIES: readonly CheckFamily[] = ['links', 'attribution', 'images'];
 
 const byId = new Map<string, RuleInfo>(RULES.map((r) => [r.id, r]));
 

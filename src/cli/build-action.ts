@@ -68,6 +68,7 @@ async function buildWith(flags: BuildFlags, ctx: CliContext, worker: Worker | un
       },
       {
         readAsset: (file) => readFileSync(file),
+        ...(read.assets ? { imageBytes: read.assets.bytes } : {}),
         check: (report) => runBuildChecks(report, ctx.options.content),
         verify: verifyBuild,
         write: (files, keepExisting, describe) => writeOutputAtomically(flags.out, files, { keepExisting, lwrVersion: LWR_VERSION, reportSlug: read.report.meta.slug, describe }),

@@ -4,7 +4,7 @@ import { ruleDiagnostic } from '../check/rule-diagnostic.js';
 import { CHECK_FAMILIES, type CheckFamily } from '../check/rules.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 
-/** What `lwr check [links|attribution] [files…]` was asked to check. */
+/** What `lwr check [links|attribution|images] [files…]` was asked to check. */
 export interface CheckTargets {
   family?: CheckFamily;
   /** Absolute paths of the files and folders named; empty means the whole report. */

@@ -47,12 +47,12 @@ export const LWR_TOOL: ToolDescriptor = {
   rules: RULES.map((r) => ({ ...r, helpUri: ruleHelpUri(r.id) })),
 };
 
-/** `lwr check [links|attribution] [files…]`: run the rules, print diagnostics, exit 1 on errors. */
+/** `lwr check [links|attribution|images] [files…]`: run the rules, print diagnostics, exit 1 on errors. */
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('check links and attribution; exit 1 when there are errors (or too many warnings)')
-    .addArgument(new Argument('[targets...]', 'links or attribution to run one family of rules; then files or folders of the content to report on (default: all)'))
+    .description('check links, attribution and images; exit 1 when there are errors (or too many warnings)')
+    .addArgument(new Argument('[targets...]', 'links, attribution or images to run one family of rules; then files or folders of the content to report on (default: all)'))
     .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('stylish'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', usage(parseCount))
     .option('--list-rules', 'print every rule: id, family, default severity, description')
@@ -123,7 +123,7 @@ export async function runCheckCommand(args: readonly string[], opts: CheckComman
     listFiles: (dir) => readdirSync(dir),
     readDiagnostics: read.diagnostics,
   });
-  if (external && wantsExternal(opts, ctx.config) && targets.family !== 'attribution') {
+  if (external && wantsExternal(opts, ctx.config) && (targets.family === undefined || targets.family === 'links')) {
     // Only the named files' links go over the network: a pre-commit hook stays fast.
     const links = report.links.filter((l) => isAboutTargets(l.source.file, targets, ctx.cwd));
     diagnostics.push(...(await checkExternal({ ...report, links }, external, opts, command, ctx)));

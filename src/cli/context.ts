@@ -7,7 +7,7 @@ import type { ProjectConfig } from '../config/project-config.js';
 import { formatStylish } from '../format/stylish.js';
 import { hasFatal, type Diagnostic } from '../model/diagnostic.js';
 import type { Report } from '../model/types.js';
-import { loadContent, type LoadedContent } from '../read/load.js';
+import { loadContent, type AssetReader, type LoadedContent } from '../read/load.js';
 import { readReport } from '../read/report.js';
 import { loadProjectConfig } from './config-file.js';
 import { EXIT } from './exit-codes.js';
@@ -135,12 +135,12 @@ export function readContent(ctx: CliContext): ReadContent {
  * Load and read the content. On unreadable content (or an unusable lwr.config.yaml), prints
  * every problem on stderr and returns the exit code to use instead of a report.
  */
-export function readContentOrReport(ctx: CliContext): { report: Report; diagnostics: Diagnostic[] } | { exitCode: number } {
+export function readContentOrReport(ctx: CliContext): { report: Report; diagnostics: Diagnostic[]; assets?: AssetReader } | { exitCode: number } {
   const read = readContent(ctx);
   if (!read.report) {
     ctx.err(formatStylish(read.diagnostics.filter((d) => d.fatal || d.severity === 'error'), ctx.chalk));
     ctx.err(ctx.chalk.red('The content could not be read; nothing was written.'));
     return { exitCode: EXIT.usageOrUnreadable };
   }
-  return { report: read.report, diagnostics: read.diagnostics };
+  return { report: read.report, diagnostics: read.diagnostics, ...(read.content?.assets ? { assets: read.content.assets } : {}) };
 }

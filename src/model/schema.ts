@@ -23,7 +23,7 @@ export const MODEL_SCHEMA = {
   // a bare `version` keyword is unknown to JSON Schema and fails Ajv's strict mode.
   $comment: `lwr model version ${MODEL_VERSION}`,
   type: 'object',
-  required: ['version', 'meta', 'sections', 'learnings', 'quotes', 'footnotes', 'links', 'glossary', 'people', 'poems', 'anchors'],
+  required: ['version', 'meta', 'sections', 'learnings', 'quotes', 'footnotes', 'links', 'glossary', 'people', 'poems', 'figures', 'anchors'],
   additionalProperties: false,
   properties: {
     version: { const: MODEL_VERSION },
@@ -50,6 +50,9 @@ export const MODEL_SCHEMA = {
       ),
     ),
     poems: arrayOf(positioned({ id: str, title: str, author: str, sectionId: str, stanzaCount: int, lineCount: int }, ['id', 'title', 'sectionId', 'stanzaCount', 'lineCount'])),
+    figures: arrayOf(
+      positioned({ id: str, number: { type: 'integer', minimum: 1 }, sectionId: str, alt: str, caption: str, credit: str, url: str, file: ref('ImageFile') }, ['id', 'number', 'sectionId', 'alt', 'caption', 'url']),
+    ),
     anchors: arrayOf(str),
   },
   $defs: {
@@ -88,8 +91,22 @@ export const MODEL_SCHEMA = {
       },
       ['title', 'authors', 'language', 'slug', 'rules', 'editions'],
     ),
+    ImageFile: obj(
+      {
+        path: str,
+        format: { enum: ['png', 'jpeg', 'svg'] },
+        width: { type: 'integer', minimum: 1 },
+        height: { type: 'integer', minimum: 1 },
+        sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        bytes: { type: 'integer', minimum: 1 },
+      },
+      ['path', 'format', 'width', 'height', 'sha256', 'bytes'],
+    ),
+    ImageProblem: obj({ kind: { enum: ['missing', 'remote', 'outside-content', 'unsupported-format', 'unreadable', 'unsafe-svg', 'over-limit'] }, message: str, hint: str }, ['kind', 'message']),
+    Image: node('image', { url: str, alt: str, title: str, file: ref('ImageFile'), problem: ref('ImageProblem'), source: ref('SourcePosition') }, ['url', 'alt', 'source']),
     Inline: {
       oneOf: [
+        ref('Image'),
         node('text', { value: str }, ['value']),
         node('strong', { children: arrayOf(ref('Inline')) }, ['children']),
         node('emphasis', { children: arrayOf(ref('Inline')) }, ['children']),
@@ -112,6 +129,7 @@ export const MODEL_SCHEMA = {
     Block: {
       oneOf: [
         block('paragraph', { children: ref('Inlines') }, ['children']),
+        block('figure', { id: str, number: { type: 'integer', minimum: 1 }, image: ref('Image'), caption: ref('Inlines'), credit: ref('Inlines') }, ['id', 'number', 'image', 'caption']),
         block('heading', { depth: { type: 'integer', minimum: 1, maximum: 6 }, id: str, aliases: arrayOf(str), text: str, children: ref('Inlines') }, ['depth', 'id', 'text', 'children']),
         block('list', { ordered: { type: 'boolean' }, start: int, items: arrayOf(ref('ListItem')) }, ['ordered', 'items']),
         block('code', { lang: str, value: str }, ['value']),

@@ -2,9 +2,11 @@ import type { Block, Inline, Section } from './types.js';
 
 /**
  * The plain text of inlines: no markup; a hard break becomes a newline. Footnote calls are
- * left out, or shown as their number with `footnoteNumbers` (the text a reader sees).
+ * left out, or shown as their number with `footnoteNumbers` (the text a reader sees). Images
+ * are not text and are left out, or give their alt text with `imageAlt` (a link's accessible
+ * name).
  */
-export function plainText(inlines: readonly Inline[], options: { footnoteNumbers?: boolean } = {}): string {
+export function plainText(inlines: readonly Inline[], options: { footnoteNumbers?: boolean; imageAlt?: boolean } = {}): string {
   let text = '';
   for (const inline of inlines) {
     switch (inline.type) {
@@ -19,6 +21,9 @@ export function plainText(inlines: readonly Inline[], options: { footnoteNumbers
         break;
       case 'footnoteReference':
         if (options.footnoteNumbers) text += inline.number > 0 ? String(inline.number) : inline.label;
+        break;
+      case 'image':
+        if (options.imageAlt) text += inline.alt;
         break;
       default:
         text += plainText(inline.children, options);
@@ -68,6 +73,12 @@ export function sectionTexts(section: Section): string[] {
         case 'paragraph':
         case 'heading':
           out.push(plainText(block.children));
+          break;
+        case 'figure':
+          // The caption and credit are text in every edition; the alt text is not (it
+          // describes the image to those who cannot see it).
+          out.push(plainText(block.caption));
+          if (block.credit) out.push(plainText(block.credit));
           break;
         case 'list':
           for (const item of block.items) fromBlocks(item.children);

@@ -50,6 +50,48 @@ export interface TermInline { type: 'term'; termId: string; children: Inline[] }
 /** Raw inline HTML from the content. Renderers must sanitise it or show it as text. */
 export interface HtmlInline { type: 'html'; value: string }
 
+/** Image formats lwr publishes in every edition. */
+export type ImageFormat = 'png' | 'jpeg' | 'svg';
+
+/** An image file inside the content folder, as the loader read it (once). */
+export interface ImageFile {
+  /** Path inside the content folder, forward slashes (`images/logic-model.png`). */
+  path: string;
+  /** The format the file's bytes are (not its name). */
+  format: ImageFormat;
+  /** Intrinsic size in pixels as shown (JPEG orientation applied; SVG in CSS px). */
+  width: number;
+  height: number;
+  /** sha256 of the file's bytes, hex: names the published copy and finds the bytes. */
+  sha256: string;
+  /** Size of the file in bytes. */
+  bytes: number;
+}
+
+/** Why an image's file cannot be published; the `image-*` checks report it. */
+export interface ImageProblem {
+  kind: 'missing' | 'remote' | 'outside-content' | 'unsupported-format' | 'unreadable' | 'unsafe-svg' | 'over-limit';
+  /** What is wrong, in words, naming the file. */
+  message: string;
+  /** How to fix it. */
+  hint?: string;
+}
+
+/**
+ * An image (`![alt](address "title")`). Empty alt marks a decorative image. `file` is present
+ * when the file was read and can be published; `problem` says why not.
+ */
+export interface ImageInline {
+  type: 'image';
+  /** The address exactly as written. */
+  url: string;
+  alt: string;
+  title?: string;
+  file?: ImageFile;
+  problem?: ImageProblem;
+  source: SourcePosition;
+}
+
 export type Inline =
   | TextInline
   | StrongInline
@@ -60,7 +102,8 @@ export type Inline =
   | LinkInline
   | FootnoteReferenceInline
   | TermInline
-  | HtmlInline;
+  | HtmlInline
+  | ImageInline;
 
 // ---------------------------------------------------------------- blocks
 
@@ -176,8 +219,25 @@ export interface PoemBlock extends Positioned {
   stanzas: { lines: Inline[][]; source: SourcePosition }[];
 }
 
+/**
+ * A figure: an image alone in its paragraph, or a `:::figure` directive holding the image, a
+ * caption and a credit line. Numbered through the report; `id` is its anchor.
+ */
+export interface FigureBlock extends Positioned {
+  type: 'figure';
+  id: string;
+  /** "Figure 3": numbered in reading order across the report. */
+  number: number;
+  image: ImageInline;
+  /** The caption (may be empty). */
+  caption: Inline[];
+  /** Where the figure comes from (`— Source: …`), without the dash. */
+  credit?: Inline[];
+}
+
 export type Block =
   | ParagraphBlock
+  | FigureBlock
   | HeadingBlock
   | ListBlock
   | CodeBlock
@@ -286,6 +346,20 @@ export interface PoemRecord extends Positioned {
   lineCount: number;
 }
 
+/** A figure, listed in the report's `figures` index. */
+export interface FigureRecord extends Positioned {
+  id: string;
+  number: number;
+  sectionId: string;
+  alt: string;
+  /** Plain text of the caption and credit. */
+  caption: string;
+  credit?: string;
+  /** The image's address as written, and its file when it was read. */
+  url: string;
+  file?: ImageFile;
+}
+
 export interface EditionConfig {
   id: string;
   title: string;
@@ -326,6 +400,8 @@ export interface Report {
   glossary: GlossaryEntry[];
   people: Person[];
   poems: PoemRecord[];
+  /** Every figure, in reading order. */
+  figures: FigureRecord[];
   /** Every anchor id in the report (sections, headings, quotes, footnotes, terms…). */
   anchors: string[];
 }

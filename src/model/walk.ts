@@ -24,6 +24,8 @@ export function ownInlines(block: Block): Inline[][] {
     case 'paragraph':
     case 'heading':
       return [block.children];
+    case 'figure':
+      return [[block.image], block.caption, ...(block.credit ? [block.credit] : [])];
     case 'table':
       return block.rows.flat();
     case 'quote':

@@ -1,6 +1,8 @@
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Report } from '../model/types.js';
 import type { RenderContext } from '../render/types.js';
+import { editionImageBytes } from '../model/images.js';
+import { selectEdition } from './edition.js';
 import type { ManifestEntry } from './manifest.js';
 import { planBuild, targetOfPath, type BuildTarget } from './plan.js';
 import type { Worker } from 'node:worker_threads';
@@ -24,6 +26,8 @@ export interface BuildOptions {
 /** The effects a build needs, injected so the pipeline can be tested without a disk. */
 export interface BuildEffects {
   readAsset: RenderContext['readAsset'];
+  /** The bytes of an image file the loader read, by sha256 (the publisher hands each edition its own). */
+  imageBytes?: (sha256: string) => Uint8Array | undefined;
   /** Run the report's checks (offline). */
   check: (report: Report) => Promise<Diagnostic[]>;
   /** Verify rendered files against the model; returns problems. */
@@ -57,7 +61,8 @@ export async function buildReport(report: Report, options: BuildOptions, effects
     if (width !== undefined) renderOptions.width = width;
     if (pageSize !== undefined) renderOptions.pageSize = pageSize;
     if (options.ascii) renderOptions.ascii = true;
-    return { edition: target.edition, buildDate, reproducible, lwrVersion: options.lwrVersion, templatesDir: options.templatesDir, readAsset: effects.readAsset, options: renderOptions };
+    const images = effects.imageBytes ? editionImageBytes(selectEdition(report, target.edition), effects.imageBytes) : undefined;
+    return { edition: target.edition, buildDate, reproducible, lwrVersion: options.lwrVersion, templatesDir: options.templatesDir, readAsset: effects.readAsset, ...(images ? { images } : {}), options: renderOptions };
   };
   const worker = effects.renderWorker;
   const files = worker ? await renderTargetsInParallel(report, plan.targets, contextFor, worker) : await renderTargets(report, plan.targets, contextFor);

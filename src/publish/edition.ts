@@ -22,6 +22,7 @@ export function selectEdition(report: Report, edition: EditionConfig): Report {
     links: report.links.filter((l) => inEdition(l.sectionId)),
     glossary: report.glossary.filter((g) => report.sections.some((s) => ids.has(s.id) && s.blocks.some((b) => b.type === 'glossary' && b.entries.includes(g)))),
     poems: report.poems.filter((p) => inEdition(p.sectionId)),
+    figures: report.figures.filter((f) => inEdition(f.sectionId)),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Block, Inline, ListBlock, ListItem, QuoteBlock } from '../model/ty
 import { ATTRIBUTION_DASH, parseAttribution } from './attribution.js';
 import { positionOf, sourceOf, type ReadContext } from './context.js';
 import { convertDirective } from './directives.js';
+import { figureFromParagraph, loneImage } from './figure.js';
 import { readIgnoreComment } from './ignore-comments.js';
 import { convertInlines } from './inline.js';
 
@@ -23,8 +24,11 @@ export function convertBlocks(nodes: readonly RootContent[], ctx: ReadContext): 
 function convertBlock(node: RootContent, ctx: ReadContext): Block | undefined {
   const source = positionOf(ctx, node);
   switch (node.type) {
-    case 'paragraph':
+    case 'paragraph': {
+      const image = loneImage(node);
+      if (image) return figureFromParagraph(node, image, ctx);
       return { type: 'paragraph', children: convertInlines(node.children, ctx), source };
+    }
     case 'heading': {
       const children = convertInlines(node.children, ctx);
       const text = flatText(children);

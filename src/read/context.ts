@@ -1,6 +1,7 @@
 import type { Node } from 'unist';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { IgnoreComment, LinkRecord, SourcePosition } from '../model/types.js';
+import type { AssetReader } from './load.js';
 import type { AnchorRegistry } from './slug.js';
 
 /** What reading one file's Markdown needs and collects. */
@@ -15,6 +16,10 @@ export interface ReadContext {
   links: LinkRecord[];
   diagnostics: Diagnostic[];
   quoteCount: number;
+  /** Figures read so far in this file (for ids of figures without one). */
+  figureCount: number;
+  /** The loader's image reader; without it images are read without their files. */
+  assets?: AssetReader;
   ignores: IgnoreComment[];
 }
 

@@ -4,11 +4,12 @@ import { diagnostic } from '../model/diagnostic.js';
 import { flatText, plainText } from '../model/text.js';
 import type { Block, ComparisonBlock, ComparisonSide, ComparisonTheme, Force, ForcesBlock, Inline, KeyLearningsBlock, LoveLetter, Publication } from '../model/types.js';
 import { positionOf, type ReadContext } from './context.js';
+import { readFigureDirective } from './figure.js';
 import { convertInlines } from './inline.js';
 
 type ConvertBlocks = (nodes: readonly RootContent[], ctx: ReadContext) => Block[];
 
-const KNOWN = ['comparison', 'forces', 'key-learnings', 'love-letters', 'publications'];
+const KNOWN = ['comparison', 'figure', 'forces', 'key-learnings', 'love-letters', 'publications'];
 
 /** Convert a container directive (`:::name`) into its model block. */
 export function convertDirective(node: ContainerDirective, ctx: ReadContext, convertBlocks: ConvertBlocks): Block | undefined {
@@ -19,6 +20,8 @@ export function convertDirective(node: ContainerDirective, ctx: ReadContext, con
   switch (node.name) {
     case 'comparison':
       return readComparison(node, ctx) ?? fail('needs two ### sides, each with the same number of #### themes followed by a list', 'see docs/content-conventions.md');
+    case 'figure':
+      return readFigureDirective(node, ctx) ?? fail('needs one paragraph holding only the image, at most one caption paragraph, and optionally a last paragraph starting with — (the credit)', 'see "Figures" in docs/content-conventions.md');
     case 'forces':
       return readForces(node, ctx, convertBlocks) ?? fail('needs #### headings, each followed by its paragraphs');
     case 'key-learnings':

@@ -2,6 +2,7 @@ import type { PhrasingContent } from 'mdast';
 import type {} from 'mdast-util-directive';
 import type { Inline } from '../model/types.js';
 import { positionOf, sourceOf, type ReadContext } from './context.js';
+import { readImage } from './image.js';
 import { classifyUrl } from './link-kind.js';
 import { plainText } from '../model/text.js';
 
@@ -36,7 +37,7 @@ function convertInline(node: PhrasingContent, ctx: ReadContext): Inline[] {
       ctx.links.push({
         id,
         url: node.url,
-        text: plainText(children),
+        text: plainText(children, { imageAlt: true }),
         kind: classifyUrl(node.url),
         sectionId: ctx.sectionId,
         autolink: !written.startsWith('['),
@@ -55,7 +56,7 @@ function convertInline(node: PhrasingContent, ctx: ReadContext): Inline[] {
       // "Note:this" or "10:30" parse as directives; lwr keeps them as the text they were.
       return [{ type: 'text', value: sourceOf(ctx, node) }];
     case 'image':
-      return [{ type: 'text', value: node.alt ?? '' }];
+      return [readImage(node, ctx)];
     default:
       // References, definitions and other rare nodes: keep what was written.
       return [{ type: 'text', value: sourceOf(ctx, node) }];

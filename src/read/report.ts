@@ -1,6 +1,6 @@
 import { diagnostic, hasFatal, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
-import { blocksText } from '../model/text.js';
-import { MODEL_VERSION, type LearningRecord, type LinkRecord, type Person, type PersonAppearance, type PoemRecord, type QuoteBlock, type QuoteRecord, type Report, type ReportMeta, type Section } from '../model/types.js';
+import { blocksText, flatText } from '../model/text.js';
+import { MODEL_VERSION, type FigureRecord, type LearningRecord, type LinkRecord, type Person, type PersonAppearance, type PoemRecord, type QuoteBlock, type QuoteRecord, type Report, type ReportMeta, type Section } from '../model/types.js';
 import { walkBlocks, walkSectionInlines } from '../model/walk.js';
 import { readConfig } from './config.js';
 import { parseContentFile, type ParsedFile } from './front-matter.js';
@@ -44,13 +44,14 @@ export function readReport(content: LoadedContent): ReadResult {
 
   // Pass 2: bodies.
   const links: LinkRecord[] = [];
-  const sections = parsedFiles.map(({ file, parsed }) => readSection(file, parsed, { anchors, links, diagnostics })).filter((s): s is Section => s !== undefined);
+  const sections = parsedFiles.map(({ file, parsed }) => readSection(file, parsed, { anchors, links, diagnostics, ...(content.assets ? { assets: content.assets } : {}) })).filter((s): s is Section => s !== undefined);
   const meta = config.meta;
   if (meta) diagnostics.push(...checkEditionSections(meta, sections, content.config?.text));
   if (!meta || hasFatal(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
 
   keepHeadingAliases(sections, anchors);
   numberFootnotes(sections);
+  const figures = numberFigures(sections);
   const quotes = indexQuotes(sections);
   const report: Report = {
     version: MODEL_VERSION,
@@ -63,6 +64,7 @@ export function readReport(content: LoadedContent): ReadResult {
     glossary: sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'glossary' ? b.entries : []))),
     people: indexPeople(meta, sections),
     poems: indexPoems(sections),
+    figures,
     anchors: anchors.all(),
   };
   return { report, diagnostics: sortDiagnostics(diagnostics) };
@@ -121,6 +123,22 @@ function numberFootnotes(sections: Section[]): void {
     for (const footnote of section.footnotes) if (footnote.number === 0) footnote.number = next++;
     section.footnotes.sort((a, b) => a.number - b.number);
   }
+}
+
+/** Figures are numbered in reading order across the report ("Figure 3"), and listed. */
+function numberFigures(sections: Section[]): FigureRecord[] {
+  const records: FigureRecord[] = [];
+  for (const section of sections) {
+    walkBlocks([...section.blocks, ...section.footnotes.flatMap((f) => f.children)], (block) => {
+      if (block.type !== 'figure') return;
+      block.number = records.length + 1;
+      const record: FigureRecord = { id: block.id, number: block.number, sectionId: section.id, alt: block.image.alt, caption: flatText(block.caption), url: block.image.url, source: block.source };
+      if (block.credit) record.credit = flatText(block.credit);
+      if (block.image.file) record.file = block.image.file;
+      records.push(record);
+    });
+  }
+  return records;
 }
 
 function sectionQuotes(section: Section): QuoteBlock[] {

@@ -9,6 +9,7 @@ import type { Block, Footnote, GlossaryEntry, Inline, LinkRecord, PoemBlock, Sec
 import { convertBlocks } from './blocks.js';
 import { positionOf, type ReadContext } from './context.js';
 import type { ParsedFile } from './front-matter.js';
+import type { AssetReader } from './load.js';
 import { findExcessiveNesting, findExcessiveTreeDepth, isStackOverflow, MAX_NESTING } from './nesting.js';
 import type { AnchorRegistry } from './slug.js';
 
@@ -41,7 +42,7 @@ export function useParseCache(cache: ParseCache | undefined): void {
  * Read one content file's body into a section; undefined (with a fatal diagnostic) when the
  * Markdown nests too deeply to read safely. Footnote numbers are assigned later, report-wide.
  */
-export function readSection(file: string, parsed: ParsedFile, shared: { anchors: AnchorRegistry; links: LinkRecord[]; diagnostics: Diagnostic[] }): Section | undefined {
+export function readSection(file: string, parsed: ParsedFile, shared: { anchors: AnchorRegistry; links: LinkRecord[]; diagnostics: Diagnostic[]; assets?: AssetReader }): Section | undefined {
   const fm = parsed.frontMatter;
   const tooDeep = (line: number, message: string) => {
     shared.diagnostics.push(diagnostic('content-too-deep', 'error', message, { file, line: line + parsed.lineOffset, column: 1 }, { fatal: true }));
@@ -53,7 +54,7 @@ export function readSection(file: string, parsed: ParsedFile, shared: { anchors:
   if ('overflowLine' in tree) return tooDeep(tree.overflowLine, `emphasis, links or HTML nest too deeply here to be read; lwr reads at most ${MAX_NESTING} levels`);
   const deepTree = findExcessiveTreeDepth(tree);
   if (deepTree) return tooDeep(deepTree.line, `emphasis, links, quotes, lists or HTML elements nest ${deepTree.depth} levels deep; lwr reads at most ${MAX_NESTING}`);
-  const ctx: ReadContext = { file, lineOffset: parsed.lineOffset, body: parsed.body, sectionId: fm.id, anchors: shared.anchors, links: shared.links, diagnostics: shared.diagnostics, quoteCount: 0, ignores: [] };
+  const ctx: ReadContext = { file, lineOffset: parsed.lineOffset, body: parsed.body, sectionId: fm.id, anchors: shared.anchors, links: shared.links, diagnostics: shared.diagnostics, quoteCount: 0, figureCount: 0, ignores: [], ...(shared.assets ? { assets: shared.assets } : {}) };
   let blocks = convertBlocks(tree.children, ctx);
   if (fm.kind === 'poem') blocks = gatherPoem(blocks, fm, ctx);
   if (fm.kind === 'glossary') blocks = gatherGlossary(blocks, ctx);

@@ -21,6 +21,11 @@ export interface RenderContext {
   templatesDir: string;
   /** Read a file (template, font) by absolute path. Injected so renderers stay pure in tests. */
   readAsset: (absolutePath: string) => Uint8Array;
+  /**
+   * The bytes of the edition's image files by sha256, read once by the loader and handed over
+   * by the publisher: a renderer never opens a path written in the Markdown.
+   */
+  images?: ReadonlyMap<string, Uint8Array>;
   options: {
     /** Text edition: wrap width in columns. */
     width?: number;

@@ -63,11 +63,20 @@ declare module 'pdfkit' {
     info?: Record<string, string | Date>;
   }
 
+  /** An image opened once (`openImage`) and drawn as often as needed, embedded once. */
+  export interface PDFImage {
+    readonly width: number;
+    readonly height: number;
+  }
+
   export default class PDFDocument extends Readable {
     constructor(options?: PDFDocumentOptions);
     info: Record<string, string | Date>;
     readonly outline: PDFOutline;
-    readonly page: { width: number; height: number };
+    readonly page: { width: number; height: number; annotations: unknown[] };
+
+    openImage(src: Uint8Array): PDFImage;
+    image(image: PDFImage, x: number, y: number, options?: { width?: number; height?: number }): this;
 
     addPage(options?: { size?: [number, number]; margin?: number }): this;
     registerFont(name: string, src: Font | Uint8Array): this;

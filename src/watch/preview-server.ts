@@ -14,6 +14,7 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
   '.json': 'application/json',
 };
 

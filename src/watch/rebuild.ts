@@ -1,4 +1,5 @@
 import { hasFatal, type Diagnostic } from '../model/diagnostic.js';
+import { editionImageBytes } from '../model/images.js';
 import type { Report } from '../model/types.js';
 import { selectEdition } from '../publish/edition.js';
 import { loadContent, type LoadCache } from '../read/load.js';
@@ -41,7 +42,9 @@ export async function rebuildPreview(contentDir: string, cache: LoadCache, conte
   const model = selectEdition(read.report, edition);
   const files = new Map<string, Uint8Array | string>();
   const [html, text] = await Promise.all([loadRenderer('html'), loadRenderer('text')]);
-  for (const file of await html(model, { ...context, edition, options: { ...context.options, liveReloadScript: LIVE_CLIENT_PATH } })) files.set(file.path, file.contents);
+  const assets = loaded.content.assets;
+  const images = assets ? editionImageBytes(model, assets.bytes) : undefined;
+  for (const file of await html(model, { ...context, edition, ...(images ? { images } : {}), options: { ...context.options, liveReloadScript: LIVE_CLIENT_PATH } })) files.set(file.path, file.contents);
   for (const file of await text(model, { ...context, edition })) files.set(`text/${file.path}`, file.contents);
   return { files, report: read.report, diagnostics: read.diagnostics };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import type { Block, Inline, Report } from '../../src/model/types.js';
+import { MODEL_VERSION, type Block, type Inline, type Report } from '../../src/model/types.js';
 import { selectEdition } from '../../src/publish/edition.js';
 import { render } from '../../src/render/html/index.js';
 import type { RenderContext, RenderedFile } from '../../src/render/types.js';
@@ -73,7 +73,7 @@ const AT = { file: 'content/test.md', line: 1, column: 1 };
 /** A one-section report holding `blocks`: for specs that build the model directly. */
 export function reportOf(blocks: Block[], meta: Partial<Report['meta']> = {}): Report {
   return {
-    version: '1.0.0',
+    version: MODEL_VERSION,
     meta: { title: 'Test report', authors: [], language: 'en-GB', slug: 'test', rules: {}, editions: [{ id: 'full', title: 'Full report', formats: ['html'] }], ...meta },
     sections: [{ id: 'only', title: 'The only section', kind: 'section', blocks, footnotes: [], ignores: [], source: AT }],
     learnings: [],
@@ -83,6 +83,7 @@ export function reportOf(blocks: Block[], meta: Partial<Report['meta']> = {}): R
     glossary: [],
     people: [],
     poems: [],
+    figures: [],
     anchors: ['only'],
   };
 }

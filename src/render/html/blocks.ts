@@ -4,6 +4,7 @@ import type { Block, HeadingBlock, ListBlock, ListItem, TableBlock } from '../..
 import { renderComparison } from './comparison.js';
 import { renderForces } from './forces.js';
 import { renderGlossary } from './glossary.js';
+import { renderFigure } from './image.js';
 import { renderInlines } from './inlines.js';
 import { renderKeyLearnings } from './key-learnings.js';
 import { renderLoveLetters } from './love-letters.js';
@@ -27,6 +28,8 @@ function renderBlock(block: Block, state: HtmlState): ElementContent[] {
     }
     case 'heading':
       return [renderHeading(block, state)];
+    case 'figure':
+      return [renderFigure(block, state)];
     case 'list':
       return [renderList(block, state)];
     case 'code':

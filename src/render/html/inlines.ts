@@ -1,6 +1,7 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { FootnoteReferenceInline, Inline, LinkInline } from '../../model/types.js';
+import { renderImage } from './image.js';
 import { safeHref } from './safe-href.js';
 import { matchingClosingTag } from './inline-html.js';
 import { sanitizeContentHtml, sanitizeOpeningTag } from './sanitize.js';
@@ -52,6 +53,8 @@ function renderInline(inline: Inline, state: HtmlState): ElementContent[] {
       return [h('span.term', renderInlines(inline.children, state))];
     case 'html':
       return sanitizeContentHtml(inline.value);
+    case 'image':
+      return [renderImage(inline)];
   }
 }
 

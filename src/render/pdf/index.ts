@@ -16,6 +16,6 @@ export const render: Renderer = async (report, context) => {
     pageSize: context.options.pageSize ?? context.edition.pdf?.pageSize ?? 'A4',
     ...(context.edition.id !== primary ? { editionLabel: context.edition.title } : {}),
   });
-  const pdf = await drawDocument(layout, fonts, pdfMetadata(report, context));
+  const pdf = await drawDocument(layout, fonts, pdfMetadata(report, context), context.images);
   return [{ path: `${report.meta.slug}.pdf`, contents: pdf }];
 };

@@ -1,5 +1,6 @@
 import type { Block, HeadingBlock } from '../../model/types.js';
 import { renderComparison } from './comparison.js';
+import { renderFigure } from './figure.js';
 import type { TextEnv } from './env.js';
 import { indent, stack, underlined } from './layout.js';
 import { inlineText } from './inlines.js';
@@ -35,6 +36,8 @@ export function renderBlock(block: Block, width: number, env: TextEnv): string[]
       return wrapText(inlineText(block.children, env), width);
     case 'heading':
       return renderHeading(block, width, env);
+    case 'figure':
+      return renderFigure(block, width, env);
     case 'list':
       return renderList(block, width, env);
     case 'quote':

@@ -1,4 +1,5 @@
 import type { Inline } from '../../model/types.js';
+import { isDecorative } from '../../model/images.js';
 import { plainText } from '../../model/text.js';
 import { classifyUrl } from '../../read/link-kind.js';
 import type { TextEnv } from './env.js';
@@ -34,6 +35,10 @@ export function inlineText(inlines: readonly Inline[], env: Pick<TextEnv, 'style
         break;
       case 'link':
         text += linkText(inline, env);
+        break;
+      case 'image':
+        // An image in a line of text is named by its alt text; a decorative one is left out.
+        if (!isDecorative(inline)) text += `[Image: ${env.style.text(inline.alt.replace(/\s+/g, ' ').trim())}]`;
         break;
       default:
         text += inlineText(inline.children, env);

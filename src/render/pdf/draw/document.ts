@@ -1,5 +1,6 @@
 import PDFDocument, { type PDFOutline, type PDFStructureContent, type PDFStructureElement } from 'pdfkit';
 import type { FontSet } from '../fonts.js';
+import { ImageDrawer } from './images.js';
 import type { Drawable, DocumentLayout, OutlineEntry, StructNode } from '../layout/types.js';
 import { escapeXml, type PdfMetadata } from '../metadata.js';
 
@@ -8,7 +9,7 @@ import { escapeXml, type PdfMetadata } from '../metadata.js';
  * drawable goes into the structure element the layout names (artifacts into /Artifact),
  * links become annotations inside their Link elements, destinations named destinations.
  */
-export async function drawDocument(layout: DocumentLayout, fonts: FontSet, meta: PdfMetadata): Promise<Uint8Array> {
+export async function drawDocument(layout: DocumentLayout, fonts: FontSet, meta: PdfMetadata, images: ReadonlyMap<string, Uint8Array> = new Map()): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: [layout.width, layout.height],
     margin: 0,
@@ -40,6 +41,8 @@ export async function drawDocument(layout: DocumentLayout, fonts: FontSet, meta:
   });
 
   const structure = new StructureBuilder(doc, layout.structure);
+  const imageDrawer = new ImageDrawer(doc, images);
+  const draw = (doc: PDFDocument, drawable: Drawable) => drawShape(doc, drawable, imageDrawer);
   const lastLink = lastLinkDrawables(layout);
   for (const page of layout.pages) {
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });
@@ -87,6 +90,21 @@ export async function drawDocument(layout: DocumentLayout, fonts: FontSet, meta:
         case 'destination':
           doc.addNamedDestination(drawable.name, 'XYZ', drawable.x, drawable.y, null);
           break;
+        case 'image': {
+          close();
+          if (drawable.struct === null) {
+            doc.markContent('Artifact');
+            draw(doc, drawable);
+            doc.endMarkedContent();
+            break;
+          }
+          const element = structure.element(drawable.struct);
+          const content = doc.markStructureContent(structure.type(drawable.struct));
+          draw(doc, drawable);
+          doc.endMarkedContent();
+          element.add(content);
+          break;
+        }
         default:
           close();
           doc.markContent('Artifact');
@@ -103,7 +121,7 @@ export async function drawDocument(layout: DocumentLayout, fonts: FontSet, meta:
 }
 
 /** Draw one drawable at its place (structure marking is the caller's business). */
-function draw(doc: PDFDocument, drawable: Drawable): void {
+function drawShape(doc: PDFDocument, drawable: Drawable, images: ImageDrawer): void {
   switch (drawable.kind) {
     case 'text':
       doc.font(drawable.style.font).fontSize(drawable.style.size).fillColor(drawable.style.color);
@@ -114,6 +132,9 @@ function draw(doc: PDFDocument, drawable: Drawable): void {
       break;
     case 'line':
       doc.save().lineWidth(drawable.width).strokeColor(drawable.color).moveTo(drawable.x1, drawable.y1).lineTo(drawable.x2, drawable.y2).stroke().restore();
+      break;
+    case 'image':
+      images.draw(drawable.image, drawable.x, drawable.y, drawable.width, drawable.height);
       break;
     default:
       break;
@@ -140,7 +161,7 @@ class StructureBuilder {
     const existing = this.elements.get(id);
     if (existing) return existing;
     const node = this.node(id);
-    const element = this.doc.struct(node.type, node.scope ? { scope: node.scope } : {});
+    const element = this.doc.struct(node.type, { ...(node.scope ? { scope: node.scope } : {}), ...(node.alt !== undefined ? { alt: node.alt } : {}) });
     if (node.elementId) element.dictionary.data.ID = new String(node.elementId);
     if (node.parent === null) this.doc.addStructure(element);
     else this.element(node.parent).add(element);

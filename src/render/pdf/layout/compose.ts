@@ -56,6 +56,15 @@ export function composePage(placed: PlacedPage, number: number, ctx: ComposeCont
       case 'table':
         emitTable(fragment, ctx, artifacts, content);
         break;
+      case 'image': {
+        const { block } = fragment;
+        const x = left + block.x;
+        const y = top + fragment.y;
+        for (const name of block.anchors) content.push({ kind: 'destination', name, x, y });
+        const drawable: Drawable = { kind: 'image', x, y, width: block.width, height: block.height, image: block.image, struct: block.struct };
+        (block.struct === null ? artifacts : content).push(drawable);
+        break;
+      }
       case 'ornament': {
         const mid = left + geometry.column.width / 2;
         const y = top + fragment.y + fragment.ornament.height / 2;

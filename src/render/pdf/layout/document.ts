@@ -52,6 +52,7 @@ function recordDestinations(page: PlacedPage, number: number, into: Map<string, 
   for (const fragment of page.fragments) {
     if (fragment.kind === 'text' && fragment.from === 0) for (const name of fragment.block.anchors) into.set(name, number);
     if (fragment.kind === 'table' && !fragment.repeatedHead) for (const name of fragment.table.anchors) into.set(name, number);
+    if (fragment.kind === 'image') for (const name of fragment.block.anchors) into.set(name, number);
   }
   for (const note of page.footnotes) for (const name of note.block.anchors) into.set(name, number);
 }

@@ -1,4 +1,5 @@
 import type { Inline } from '../../../model/types.js';
+import { isDecorative } from '../../../model/images.js';
 import { flatText } from '../../../model/text.js';
 import { bolder, emphasised, type Run } from './runs.js';
 import type { StructureTree } from './structure.js';
@@ -73,6 +74,11 @@ export function inlineRuns(inlines: readonly Inline[], style: TextStyle, struct:
         }
         case 'html':
           // Raw HTML has no meaning on paper; plainText() drops it too.
+          break;
+        case 'image':
+          // An image inside a line of text is named by its alt text (a figure is drawn); a
+          // decorative one is left out.
+          if (!isDecorative(inline)) runs.push({ text: `[Image: ${inline.alt.replace(/\s+/g, ' ').trim()}]`, style: current, struct: owner, ...(link ? { link } : {}) });
           break;
       }
     }

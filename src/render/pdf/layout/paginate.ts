@@ -1,5 +1,5 @@
 import { ORPHANS, WIDOWS } from './theme.js';
-import type { CellLine, FlowItem, FootFill, GroupStart, PlacedDecoration, PlacedPage, TableBlock, TableFragment, TableRow, TextBlock } from './types.js';
+import type { CellLine, FlowItem, FootFill, GroupStart, ImageBlock, PlacedDecoration, PlacedPage, TableBlock, TableFragment, TableRow, TextBlock } from './types.js';
 
 /** Space between the text and the footnote rule, and between two notes. */
 export const NOTE_RULE_GAP = 14;
@@ -81,6 +81,9 @@ class Paginator {
           break;
         case 'foot-fill':
           this.fillToFoot(index);
+          break;
+        case 'image':
+          this.placeImage(item, index);
           break;
         case 'ornament': {
           const space = this.spaceBefore(item.spaceBefore);
@@ -269,6 +272,8 @@ class Paginator {
         return space + item.head.height + (item.rows[0]?.height ?? 0);
       case 'ornament':
         return space + item.height;
+      case 'image':
+        return space + item.height + (item.keepWithNext ? this.minStart(index + 1, item.spaceAfter, y + space + item.height) : 0);
     }
   }
 
@@ -301,6 +306,7 @@ class Paginator {
           pending = item.spaceAfter;
           break;
         case 'ornament':
+        case 'image':
           y += space + item.height;
           pending = item.spaceAfter;
           break;
@@ -334,6 +340,25 @@ class Paginator {
     this.pending = 0;
     // The next block starts exactly here: no space before it.
     this.startsFlush = true;
+  }
+
+  // ------------------------------------------------------------ images
+
+  /**
+   * An image is never split: it moves to the next page when it does not fit, together with
+   * the start of what it is kept with (its caption).
+   */
+  private placeImage(image: ImageBlock, index: number): void {
+    let space = this.spaceBefore(image.spaceBefore);
+    const need = space + image.height + (image.keepWithNext ? this.minStart(index + 1, image.spaceAfter, this.y + space + image.height) : 0);
+    if (!this.fresh && need <= this.bodyHeight && this.y + need > this.available) {
+      this.newPage();
+      space = 0;
+    }
+    this.y += space;
+    this.addFragment({ kind: 'image', block: image, y: this.y }, image);
+    this.y += image.height;
+    this.pending = image.spaceAfter;
   }
 
   // ------------------------------------------------------------ groups

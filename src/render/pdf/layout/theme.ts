@@ -83,6 +83,8 @@ export const STYLES = {
   h4: style('sansBold', 11, LEADING, COLOURS.ink),
   quote: style('serifItalic', 13, 19, COLOURS.accent),
   attribution: style('sans', 9.5, 14, COLOURS.muted),
+  caption: style('sans', 9.5, 14, COLOURS.muted),
+  captionLabel: style('sansSemiBold', 9.5, 14, COLOURS.accent),
   listLabel: style('sansBold', 10.5, LEADING, COLOURS.warm),
   keyLearning: style('serif', 13, 19, COLOURS.ink),
   keyNumber: style('sansBold', 22, 19, COLOURS.warm),

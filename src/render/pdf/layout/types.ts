@@ -94,7 +94,8 @@ export type BlockRole =
   | 'stanza'
   | 'label'
   | 'note'
-  | 'contents-entry';
+  | 'contents-entry'
+  | 'caption';
 
 /** Lines stacked at one indent: a paragraph, a heading, a list item's paragraph… */
 export interface TextBlock extends FlowItemBase {
@@ -182,7 +183,29 @@ export interface FootFill extends FlowItemBase {
   breakBefore: boolean;
 }
 
-export type FlowItem = TextBlock | GroupStart | GroupEnd | TableBlock | Ornament | FootFill;
+/** A figure's image file, drawn from the bytes the renderer was handed (never read from disk). */
+export interface ImageSource {
+  /** sha256 of the file: the key of its bytes. */
+  sha256: string;
+  format: 'png' | 'jpeg' | 'svg';
+}
+
+/** A figure's image, set at a fixed size; never split, kept with its caption. */
+export interface ImageBlock extends FlowItemBase {
+  kind: 'image';
+  /** Indent from the text column's left edge. */
+  x: number;
+  width: number;
+  height: number;
+  image: ImageSource;
+  /** The Figure structure element (it carries the alt text), or null: a decorative image, an artifact. */
+  struct: string | null;
+  keepWithNext: boolean;
+  /** Named destinations at the image's top (the figure's anchor). */
+  anchors: string[];
+}
+
+export type FlowItem = TextBlock | GroupStart | GroupEnd | TableBlock | Ornament | FootFill | ImageBlock;
 
 // ---------------------------------------------------------------- pages
 
@@ -210,7 +233,13 @@ export interface OrnamentFragment {
   y: number;
 }
 
-export type Fragment = TextFragment | TableFragment | OrnamentFragment;
+export interface ImageFragment {
+  kind: 'image';
+  block: ImageBlock;
+  y: number;
+}
+
+export type Fragment = TextFragment | TableFragment | OrnamentFragment | ImageFragment;
 
 /** A footnote placed at the foot of a page; `y` is its first line's top in the text area. */
 export interface PlacedFootnote {
@@ -243,7 +272,8 @@ export type Drawable =
   | { kind: 'link'; x: number; y: number; width: number; height: number; target: LinkTarget; struct: string; label: string }
   | { kind: 'rect'; x: number; y: number; width: number; height: number; fill: string }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: string }
-  | { kind: 'destination'; name: string; x: number; y: number };
+  | { kind: 'destination'; name: string; x: number; y: number }
+  | { kind: 'image'; x: number; y: number; width: number; height: number; image: ImageSource; struct: string | null };
 
 export interface PageLayout {
   /** 1-based page number, as printed. */
@@ -262,6 +292,8 @@ export interface StructNode {
   /** Table header scope, Note ids, … */
   scope?: 'Column' | 'Row';
   elementId?: string;
+  /** A Figure's alternative text. */
+  alt?: string;
 }
 
 export interface OutlineEntry {

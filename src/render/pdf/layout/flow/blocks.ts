@@ -3,6 +3,7 @@ import { inlineRuns, plainRuns } from '../inline-runs.js';
 import { COLOURS, HALF, LEADING, STYLES } from '../theme.js';
 import { addTextBlock, ensureSpaceAfter, type FlowContext, type Frame } from './context.js';
 import { flowForces, flowGlossary, flowKeyLearnings, flowLoveLetters, flowPublications } from './features.js';
+import { flowFigure } from './figure.js';
 import { flowPoem } from './poem.js';
 import { flowQuote } from './quote.js';
 import { flowComparison, flowTable } from './table.js';
@@ -21,6 +22,9 @@ function flowBlock(block: Block, frame: Frame, ctx: FlowContext): void {
     }
     case 'heading':
       flowHeading(block, frame, ctx);
+      return;
+    case 'figure':
+      flowFigure(block, frame, ctx);
       return;
     case 'list':
       flowList(block, frame, ctx);
