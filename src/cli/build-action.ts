@@ -98,7 +98,7 @@ async function buildWith(flags: BuildFlags, ctx: CliContext, worker: Worker | un
           ctx.info(`  ${ctx.chalk.green('wrote')} ${path.join(flags.out, entry.path)} ${ctx.chalk.dim(`(${formatBytes(entry.size)})`)}`);
         }
         const assets = built.filter((e) => !isEdition(e)).length;
-        if (assets) ctx.info(`  ${ctx.chalk.dim(`and ${assets} asset files (CSS, fonts); manifest: ${path.join(flags.out, 'manifest.json')}`)}`);
+        if (assets) ctx.info(`  ${ctx.chalk.dim(`and ${assets} asset files (CSS, fonts, images); manifest: ${path.join(flags.out, 'manifest.json')}`)}`);
         ctx.info(`built ${outcome.targets.length} edition format(s) into ${flags.out}/ in ${Math.round(performance.now() - started)} ms`);
         process.exitCode = EXIT.ok;
       }

@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 
 import type { Report, SourcePosition } from '../model/types.js';
 import { selectEdition } from './edition.js';
+import { editionFigures, verifyHtmlFigures, verifyPdfFigures, verifyTextFigures, type PdfFigureInspector } from './verify-figures.js';
 import type { BuildTarget } from './plan.js';
 import type { OutputFile } from './render-targets.js';
 
@@ -44,12 +45,18 @@ export function editionExpectations(report: Report): Expectation[] {
   for (const l of report.learnings) out.push({ what: `learning ${l.number}`, text: l.title, source: l.source });
   for (const f of report.footnotes) out.push({ what: `footnote ${f.number}`, text: f.text, source: f.source });
   for (const p of report.poems) out.push({ what: `poem "${p.title}"`, text: p.title, source: p.source });
+  for (const f of report.figures) {
+    const text = [f.caption, f.credit ?? ''].join(' ').trim();
+    if (text) out.push({ what: `the caption of figure ${f.number}`, text, source: f.source });
+  }
   return out;
 }
 
+const decoded = (contents: OutputFile['contents']): string => (typeof contents === 'string' ? contents : new TextDecoder().decode(contents));
+
 /** The visible text of an output file, by format. */
 async function outputText(file: OutputFile, extractPdf: PdfTextExtractor): Promise<string | undefined> {
-  if (file.format === 'html' && file.path.endsWith('.html')) return toText(fromHtml(String(typeof file.contents === 'string' ? file.contents : new TextDecoder().decode(file.contents))));
+  if (file.format === 'html' && file.path.endsWith('.html')) return toText(fromHtml(decoded(file.contents)));
   if (file.format === 'text' && file.path.endsWith('.txt')) return typeof file.contents === 'string' ? file.contents : new TextDecoder().decode(file.contents);
   if (file.format === 'pdf' && file.path.endsWith('.pdf')) return extractPdf(typeof file.contents === 'string' ? new TextEncoder().encode(file.contents) : file.contents);
   return undefined;
@@ -61,14 +68,16 @@ async function outputText(file: OutputFile, extractPdf: PdfTextExtractor): Promi
  * PDF pages interrupt text with running heads, so there a text counts as present when at
  * least 90% of its five-word runs are found.
  */
-export async function verifyEditions(report: Report, files: readonly OutputFile[], targets: readonly BuildTarget[], extractPdf: PdfTextExtractor): Promise<Diagnostic[]> {
+export async function verifyEditions(report: Report, files: readonly OutputFile[], targets: readonly BuildTarget[], extractPdf: PdfTextExtractor, inspectPdf?: PdfFigureInspector): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
   for (const target of targets) {
-    const expected = editionExpectations(selectEdition(report, target.edition));
+    const model = selectEdition(report, target.edition);
+    const expected = editionExpectations(model);
     const texts: string[] = [];
     for (const file of files.filter((f) => f.edition === target.edition.id && f.format === target.format)) {
       const text = await outputText(file, extractPdf);
       if (text !== undefined) texts.push(text);
+      problems.push(...(await verifyFigures(model, file, files, target, inspectPdf)));
     }
     if (texts.length === 0) continue; // nothing verifiable (e.g. no pdftotext): reported by the caller
     const haystack = lettersOnly(texts.join('\n'));
@@ -80,6 +89,19 @@ export async function verifyEditions(report: Report, files: readonly OutputFile[
     }
   }
   return problems;
+}
+
+/** The figures of an edition's model against one of its output files (the page, the text, the PDF). */
+async function verifyFigures(model: Report, file: OutputFile, files: readonly OutputFile[], target: BuildTarget, inspectPdf: PdfFigureInspector | undefined): Promise<Diagnostic[]> {
+  const figures = editionFigures(model);
+  if (figures.length === 0) return [];
+  if (file.format === 'html' && file.path.endsWith('.html')) return verifyHtmlFigures(figures, fromHtml(decoded(file.contents)), files, target);
+  if (file.format === 'text' && file.path.endsWith('.txt')) return verifyTextFigures(figures, decoded(file.contents), target, comparable);
+  if (file.format === 'pdf' && file.path.endsWith('.pdf') && inspectPdf) {
+    const shown = await inspectPdf(typeof file.contents === 'string' ? new TextEncoder().encode(file.contents) : file.contents);
+    return shown ? verifyPdfFigures(figures, shown, target) : [];
+  }
+  return [];
 }
 
 function mostRunsFound(text: string, haystack: string): boolean {
