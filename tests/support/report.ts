@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import type { Report } from '../../src/model/types.js';
-import { loadContent } from '../../src/read/load.js';
+import { editionImageBytes } from '../../src/model/images.js';
+import { loadContent, type AssetReader } from '../../src/read/load.js';
 import { readReport } from '../../src/read/report.js';
 
 /** The repository root. */
@@ -18,11 +19,18 @@ export const FIXTURES = path.join(ROOT, 'tests/fixtures');
 export const UPDATE = process.env.LWR_UPDATE_FIXTURES === '1';
 
 /** Load and read a content folder; positions are shown relative to the repository root. */
-export function readContent(dir: string): { report?: Report; diagnostics: Diagnostic[] } {
+export function readContent(dir: string): { report?: Report; diagnostics: Diagnostic[]; assets?: AssetReader } {
   const loaded = loadContent(dir, ROOT);
   if (!loaded.content || loaded.diagnostics.some((d) => d.fatal)) return { diagnostics: loaded.diagnostics };
   const read = readReport(loaded.content);
-  return { ...read, diagnostics: [...loaded.diagnostics, ...read.diagnostics] };
+  return { ...read, diagnostics: [...loaded.diagnostics, ...read.diagnostics], ...(loaded.content.assets ? { assets: loaded.content.assets } : {}) };
+}
+
+/** A content folder's model and the bytes of its image files by sha256, as the publisher hands them to renderers. */
+export function readContentWithImages(dir: string): { report: Report; images: Map<string, Uint8Array>; diagnostics: Diagnostic[] } {
+  const { report, diagnostics, assets } = readContent(dir);
+  if (!report) throw new Error(`${dir} could not be read: ${JSON.stringify(diagnostics, null, 2)}`);
+  return { report, images: assets ? editionImageBytes(report, assets.bytes) : new Map(), diagnostics };
 }
 
 let cached: Report | undefined;
