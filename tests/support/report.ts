@@ -14,6 +14,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const CONTENT = path.join(ROOT, 'content');
 /** Folder of fixture folders. */
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
+/** The figures fixture report: a PNG, an SVG and a JPEG figure, inline images, the PNG again in a second file. */
+export const FIGURES_CONTENT = path.join(FIXTURES, 'figures/content');
 
 /** Set LWR_UPDATE_FIXTURES=1 (npm run test:update) to rewrite expectation files for review. */
 export const UPDATE = process.env.LWR_UPDATE_FIXTURES === '1';

@@ -36,7 +36,7 @@ export function renderFigure(figure: FigureBlock, state: HtmlState): ElementCont
     h('figcaption', [
       h('span.figure-number', `${figureLabel(figure)}${caption.length ? '.' : ''}`),
       ...(caption.length ? [{ type: 'text' as const, value: ' ' }, h('span.figure-caption', caption)] : []),
-      figure.credit ? h('span.figure-credit', renderInlines(figure.credit, state)) : undefined,
+      ...(figure.credit ? [{ type: 'text' as const, value: ' ' }, h('span.figure-credit', renderInlines(figure.credit, state))] : []),
     ]),
   ]);
 }
