@@ -1,4 +1,4 @@
-import type { FlowItem, Line, Measurer, PlacedPage, TableBlock, TableRow, TextBlock } from '../../../src/render/pdf/layout/types.js';
+import type { FlowItem, ImageBlock, Line, Measurer, PlacedPage, TableBlock, TableRow, TextBlock } from '../../../src/render/pdf/layout/types.js';
 
 /**
  * A measurer where every character is half an em wide and glyphs are 0.8 em up, 0.2 em down:
@@ -71,12 +71,18 @@ export function table(id: string, rowLines: number[]): TableBlock {
   };
 }
 
+/** A figure's image `lines` lines tall, kept with what follows (its caption). */
+export function image(id: string, lines: number, extra: Partial<ImageBlock> = {}): ImageBlock {
+  return { kind: 'image', id, section, x: 0, width: 100, height: lines * LINE, image: { sha256: id, format: 'png' }, struct: 'figure', keepWithNext: true, anchors: [], spaceBefore: 0, spaceAfter: 0, ...extra };
+}
+
 /** Each page as `id[from,to)` for text, `id{rows}` for tables: easy to read in a failing spec. */
 export function summary(pages: readonly PlacedPage[]): string[][] {
   return pages.map((page) =>
     page.fragments.map((f) => {
       if (f.kind === 'text') return `${f.block.id}[${f.from},${f.to})`;
       if (f.kind === 'table') return `${f.table.id}${f.repeatedHead ? '(head again)' : ''}{${f.rows.map((r) => r.row.cells[0]!.struct.replace('td-', '')).join(',')}}`;
+      if (f.kind === 'image') return `${f.block.id}(image)`;
       return f.kind;
     }),
   );
