@@ -2,13 +2,14 @@
 // lwr's benchmarks, side by side with a peer in the same run on this machine (npm run bench).
 // Prints a table and writes bench/results/bench.json. Not part of npm test: it measures speed.
 //
-//   node bench/run.mjs [--runs N] [--skip-links] [--skip-scale]
+//   node bench/run.mjs [--runs N] [--skip-links] [--skip-scale] [--skip-figures]
 //
 // 1. cold `lwr build` (every edition and format) vs `pandoc -f markdown -t html` of the same content
 // 2. `lwr check` (offline) vs the same pandoc run
 // 3. 100 copies of the report as one body of content: build time and peak memory vs one copy
 // 4. the link-check benchmark (bench/links/run.mjs), lwr vs linkinator
 // 5. watch: from a file write to the rebuilt HTML being announced to the page
+// 6. figures: the report with 20 images of about 2 MB (PNG and JPEG) vs without (bench/figures.mjs)
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -143,6 +144,12 @@ if (!args.includes('--skip-links')) {
   }
   child.kill('SIGINT');
   results.rows.push({ name: 'watch: file write → rebuilt HTML and text announced', lwrMs: Math.round(median(samples)), peer: null, peerMs: null, ratio: null, target: '≤ 100 ms', samples: samples.map(Math.round) });
+}
+
+// ---------------------------------------------------------------- 6: figures
+if (!args.includes('--skip-figures')) {
+  const { default: figures } = await import('./figures.mjs');
+  results.rows.push(figures);
 }
 
 // ---------------------------------------------------------------- report

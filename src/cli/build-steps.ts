@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Report } from '../model/types.js';
-import { pdfFiguresWithPoppler, pdfTextWithPoppler } from '../publish/pdf-text.js';
+import { popplerReader } from '../publish/pdf-text.js';
 import type { BuildTarget } from '../publish/plan.js';
 import type { OutputFile } from '../publish/render-targets.js';
 import { verifyEditions } from '../publish/verify.js';
@@ -14,6 +14,11 @@ export async function runBuildChecks(report: Report, contentDir: string): Promis
 }
 
 /** Verify each rendered edition against the model (PDF through poppler's pdftotext, pdfimages and pdfinfo when installed). */
-export function verifyBuild(report: Report, files: readonly OutputFile[], targets: readonly BuildTarget[]): Promise<Diagnostic[]> {
-  return verifyEditions(report, files, targets, pdfTextWithPoppler, pdfFiguresWithPoppler);
+export async function verifyBuild(report: Report, files: readonly OutputFile[], targets: readonly BuildTarget[]): Promise<Diagnostic[]> {
+  const pdf = popplerReader();
+  try {
+    return await verifyEditions(report, files, targets, pdf.text, pdf.figures);
+  } finally {
+    pdf.close();
+  }
 }

@@ -1,5 +1,6 @@
 import { imageSize } from 'image-size';
 import { inflateSync } from 'node:zlib';
+import { PNG_SIGNATURE, pngChunks, pngHeader } from '../model/png-chunks.js';
 import type { ImageFormat, ImageProblem } from '../model/types.js';
 import { svgFacts } from './svg-facts.js';
 
@@ -21,8 +22,6 @@ export interface ImageFacts {
   width: number;
   height: number;
 }
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** Names of formats lwr recognises but does not publish, for the "convert it" message. */
 const OTHER_FORMATS: Record<string, string> = {
@@ -97,32 +96,17 @@ function overLimit(file: string, width: number, height: number): ImageProblem | 
  * corrupt stream is then a diagnostic, never a crash while drawing.
  */
 function pngFacts(bytes: Uint8Array, file: string): ImageFacts | ImageProblem {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let pos = 8;
-  let header: { width: number; height: number; bitDepth: number; colorType: number; interlaced: boolean } | undefined;
-  let hasTransparency = false;
-  let ended = false;
-  const data: Uint8Array[] = [];
-  while (pos + 8 <= bytes.length) {
-    const length = view.getUint32(pos);
-    const type = String.fromCharCode(...bytes.subarray(pos + 4, pos + 8));
-    if (length > 0x7fffffff || pos + 12 + length > bytes.length) break;
-    const body = bytes.subarray(pos + 8, pos + 8 + length);
-    if (!header) {
-      if (type !== 'IHDR' || length !== 13) return unreadable(`${file} is not a valid PNG: it does not start with an image header`, 'export the image again');
-      header = { width: view.getUint32(pos + 8), height: view.getUint32(pos + 12), bitDepth: body[8]!, colorType: body[9]!, interlaced: body[12] === 1 };
-      if (header.width === 0 || header.height === 0) return unreadable(`${file} claims a size of ${header.width} × ${header.height} pixels`, 'export the image again');
-      const limit = overLimit(file, header.width, header.height);
-      if (limit) return limit;
-    } else if (type === 'IDAT') data.push(body);
-    else if (type === 'tRNS') hasTransparency = true;
-    else if (type === 'IEND') {
-      ended = true;
-      break;
-    }
-    pos += 12 + length;
-  }
-  if (!header) return unreadable(`${file} is not a valid PNG: it is cut short before its image header`, 'export the image again');
+  const chunks = pngChunks(bytes);
+  const first = chunks[0];
+  if (!first) return unreadable(`${file} is not a valid PNG: it is cut short before its image header`, 'export the image again');
+  if (first.type !== 'IHDR' || first.data.length !== 13) return unreadable(`${file} is not a valid PNG: it does not start with an image header`, 'export the image again');
+  const header = pngHeader(first.data);
+  if (header.width === 0 || header.height === 0) return unreadable(`${file} claims a size of ${header.width} × ${header.height} pixels`, 'export the image again');
+  const limit = overLimit(file, header.width, header.height);
+  if (limit) return limit;
+  const data = chunks.filter((c) => c.type === 'IDAT').map((c) => c.data);
+  const hasTransparency = chunks.some((c) => c.type === 'tRNS');
+  const ended = chunks.at(-1)?.type === 'IEND';
   if (!ended || data.length === 0) return unreadable(`${file} is truncated: the PNG ends before its image data is complete`, 'copy or export the image again');
   const { width, height, bitDepth, colorType, interlaced } = header;
   const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colorType];

@@ -117,7 +117,7 @@ export async function drawDocument(layout: DocumentLayout, fonts: FontSet, meta:
   addOutline(doc.outline, layout.outline);
   doc.end();
   await ended;
-  return concat(chunks);
+  return Buffer.concat(chunks);
 }
 
 /** Draw one drawable at its place (structure marking is the caller's business). */
@@ -208,14 +208,4 @@ function escapeXmpOnEnd(doc: PDFDocument, language: string): void {
     endMetadata();
     doc.info = info;
   };
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
 }
