@@ -123,3 +123,15 @@ describe('verifying figures in every edition', () => {
     ]);
   });
 });
+
+describe('lwr init', () => {
+  it('starts a report with one figure, which checks and builds in every format under --strict', () => {
+    const dir = path.join(tmp(), 'new-report');
+    expect(runLwr(['init', dir]).status).toBe(0);
+    const model = JSON.parse(runLwr(['model'], { cwd: dir }).stdout);
+    expect(model.figures).toEqual([expect.objectContaining({ id: 'fig-how-we-learn', number: 1, file: expect.objectContaining({ path: 'images/how-we-learn.svg', format: 'svg' }) })]);
+    const build = runLwr(['build', '--strict'], { cwd: dir, env: EPOCH });
+    expect(build.status, build.stderr).toBe(0);
+    expect(listFiles(path.join(dir, 'dist/html/assets/images'))).toEqual([expect.stringMatching(/^how-we-learn-[0-9a-f]{12}\.svg$/)]);
+  });
+});
