@@ -329,7 +329,14 @@ describe('paths that lead outside the content folder', () => {
 
     const check = runLwr(['check', '--content', 'content', '--format', 'json'], { cwd: dir });
     expect(check.status).toBe(1);
-    const escapes = (JSON.parse(check.stdout).diagnostics as { ruleId: string; line: number; url: string }[]).filter((d) => d.ruleId === 'link-path-escapes');
+    const diagnostics = JSON.parse(check.stdout).diagnostics as { ruleId: string; line: number; url: string }[];
+    expect(diagnostics.filter((d) => d.ruleId === 'image-outside-content').map((d) => [d.line, d.url])).toEqual([
+      [6, '../../etc/passwd'],
+      [6, '/etc/passwd'],
+      [6, 'file:///etc/passwd'],
+      [6, '../secret.txt'],
+    ]);
+    const escapes = diagnostics.filter((d) => d.ruleId === 'link-path-escapes');
     expect(escapes.map((d) => [d.line, d.url])).toEqual([
       [8, '../../etc/passwd'],
       [10, '/etc/passwd'],
@@ -358,15 +365,21 @@ describe('paths that lead outside the content folder', () => {
   });
 });
 
-/** Elements that would load or link a local file: any src, or an href with the file: scheme. */
+/**
+ * Elements that would load or link a local file: any src, or an href with the file: scheme. A
+ * Markdown image keeps its address as written, as a link keeps its href (`lwr check` reports
+ * it, and nothing is read or copied): the page never drops an image in silence. Its address
+ * is still never a file: URL.
+ */
 function localResourceReferences(page: Root): string[] {
   const found: string[] = [];
   visit(page, 'element', (element: Element) => {
     for (const [name, value] of Object.entries(element.properties)) {
       const url = String(value);
-      if (['src', 'srcSet', 'data', 'poster'].includes(name) && element.tagName !== 'script') found.push(`<${element.tagName} ${name}=${url}>`);
+      const writtenAddress = name === 'href' || (element.tagName === 'img' && name === 'src');
+      if (['src', 'srcSet', 'data', 'poster'].includes(name) && element.tagName !== 'script' && !writtenAddress) found.push(`<${element.tagName} ${name}=${url}>`);
       if (['href', 'src', 'action', 'cite'].includes(name) && /^\s*file:/i.test(url)) found.push(`<${element.tagName} ${name}=${url}>`);
-      if (typeof value === 'string' && /etc\/passwd|secret\.txt/.test(value) && name !== 'href') found.push(`<${element.tagName} ${name}=${url}>`);
+      if (typeof value === 'string' && /etc\/passwd|secret\.txt/.test(value) && !writtenAddress) found.push(`<${element.tagName} ${name}=${url}>`);
     }
   });
   return found;
