@@ -5,14 +5,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureReport, renderFirstEdition, writeFiles } from './support.js';
 import { realReport, ROOT } from '../support/report.js';
+import { CHROMIUM, launchChromium } from './chromium.js';
 import { serveFolder } from './static-server.js';
 
 // The HTML edition in a real browser (Debian's chromium through playwright-core).
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(ROOT, 'tests/output/html');
 const hasChromium = existsSync(CHROMIUM);
 
@@ -32,10 +32,7 @@ describe.skipIf(!hasChromium)('the HTML edition in a browser', () => {
     writeFiles(await renderFirstEdition(realReport()), path.join(site, 'report'));
     writeFiles(await renderFirstEdition(fixtureReport('hostile')), path.join(site, 'hostile'));
     server = await serveFolder(site);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -5,14 +5,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIGURES_CONTENT, readContentWithImages, ROOT } from '../support/report.js';
+import { CHROMIUM, launchChromium } from './chromium.js';
 import { serveFolder } from './static-server.js';
 import { renderFirstEdition, writeFiles } from './support.js';
 
 // Figures in a real browser: Debian's chromium through playwright-core, at a desktop and a phone width.
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(ROOT, 'tests/output/html');
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: the figures' browser tests cannot run (apt-get install chromium)`);
@@ -27,10 +27,7 @@ describe.skipIf(!hasChromium)('figures in a browser', () => {
     const { report, images } = readContentWithImages(FIGURES_CONTENT);
     writeFiles(await renderFirstEdition(report, { images }), path.join(site, 'figures'));
     server = await serveFolder(site);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
