@@ -1,7 +1,7 @@
 import { imageSize } from 'image-size';
 import { inflateSync } from 'node:zlib';
 import { PNG_SIGNATURE, pngChunks, pngHeader } from '../model/png-chunks.js';
-import type { ImageFormat, ImageProblem } from '../model/types.js';
+import type { ImageFile, ImageProblem } from '../model/types.js';
 import { svgFacts } from './svg-facts.js';
 
 /**
@@ -17,11 +17,7 @@ export const IMAGE_LIMITS = {
 } as const;
 
 /** What the bytes of an image file are, as lwr publishes them. */
-export interface ImageFacts {
-  format: ImageFormat;
-  width: number;
-  height: number;
-}
+export type ImageFacts = Pick<ImageFile, 'format' | 'width' | 'height'>;
 
 /** Names of formats lwr recognises but does not publish, for the "convert it" message. */
 const OTHER_FORMATS: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { SaxesParser } from 'saxes';
-import type { ImageProblem } from '../model/types.js';
-import type { ImageFacts } from './image-facts.js';
+import type { ImageFile, ImageProblem } from '../model/types.js';
+
+type ImageFacts = Pick<ImageFile, 'format' | 'width' | 'height'>;
 
 /** Elements an SVG lwr publishes may not hold: they run code or pull in other documents. */
 const FORBIDDEN_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'embed', 'object', 'handler', 'listener', 'audio', 'video', 'canvas']);
