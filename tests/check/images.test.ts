@@ -89,11 +89,11 @@ describe('lwr check with images', () => {
     const content = path.join(CHECK_FIXTURES, 'image-missing/content');
     const json = runLwr(['check', 'images', '--content', content, '--format', 'json']);
     expect(json.status).toBe(1);
-    expect(JSON.parse(json.stdout)).toEqual([
+    expect(JSON.parse(json.stdout).diagnostics).toEqual([
       expect.objectContaining({ ruleId: 'image-missing', severity: 'error', file: expect.stringMatching(/01-missing\.md$/), line: 8, column: 1, url: 'images/nothing.png' }),
       expect.objectContaining({ ruleId: 'image-missing', line: 10, column: 27 }),
     ]);
-    expect(runLwr(['check', 'images', '--content', content, '--format', 'github']).stdout).toContain(',line=8,col=1,title=image-missing::');
+    expect(runLwr(['check', 'images', '--content', content, '--format', 'github']).stdout).toContain(',line=8,endLine=8,col=1,endColumn=41,title=image-missing::');
     const sarif = JSON.parse(runLwr(['check', 'images', '--content', content, '--format', 'sarif']).stdout);
     expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'image-missing', locations: [{ physicalLocation: { region: { startLine: 8, startColumn: 1 } } }] });
     expect(runLwr(['check', 'links', '--content', content]).status).toBe(0);
