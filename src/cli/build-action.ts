@@ -4,8 +4,8 @@ import path from 'node:path';
 import { formatStylish, summaryLine } from '../format/stylish.js';
 import { buildReport, sourceDateEpoch } from '../publish/build.js';
 import type { ManifestEntry } from '../publish/manifest.js';
-import { outputFolderProblem } from '../publish/output-folder.js';
-import { removePendingTemporary, writeOutputAtomically } from '../publish/write-output.js';
+import { resolveOutputFolder } from '../publish/output-folder.js';
+import { OutputWriteError, removePendingTemporary, writeOutputAtomically } from '../publish/write-output.js';
 import type { BuildFlags } from './build.js';
 import { runBuildChecks, verifyBuild } from './build-steps.js';
 import { cliContext, readContentOrReport, type CliContext } from './context.js';
@@ -33,9 +33,9 @@ export async function runBuild(flags: BuildFlags, command: Command): Promise<voi
 async function buildWith(flags: BuildFlags, ctx: CliContext, worker: Worker | undefined): Promise<void> {
   const read = readContentOrReport(ctx);
   if ('exitCode' in read) return void (process.exitCode = read.exitCode);
-  const unsafeOut = outputFolderProblem(flags.out, { content: ctx.options.content, others: [flags.templates ?? '', PACKAGE_ROOT].filter(Boolean) });
-  if (unsafeOut) {
-    ctx.err(`lwr build: refusing to write to --out ${flags.out}: ${unsafeOut}; the previous output is unchanged`);
+  const out = resolveOutputFolder(flags.out, { content: ctx.options.content, others: [flags.templates ?? '', PACKAGE_ROOT].filter(Boolean) });
+  if (out.problem !== undefined) {
+    ctx.err(`lwr build: refusing to write to --out ${flags.out}: ${out.problem}; nothing was written`);
     return void (process.exitCode = EXIT.usageOrUnreadable);
   }
   const width = flags.width === undefined ? undefined : Number(flags.width);
@@ -71,7 +71,7 @@ async function buildWith(flags: BuildFlags, ctx: CliContext, worker: Worker | un
         ...(read.assets ? { imageBytes: read.assets.bytes } : {}),
         check: (report) => runBuildChecks(report, ctx.options.content),
         verify: verifyBuild,
-        write: (files, keepExisting, describe) => writeOutputAtomically(flags.out, files, { keepExisting, lwrVersion: LWR_VERSION, reportSlug: read.report.meta.slug, describe }),
+        write: (files, keepExisting, describe) => writeOutputAtomically(out.path, files, { keepExisting, lwrVersion: LWR_VERSION, reportSlug: read.report.meta.slug, describe }),
         now: () => new Date(),
       },
     );
@@ -104,7 +104,9 @@ async function buildWith(flags: BuildFlags, ctx: CliContext, worker: Worker | un
       }
     }
   } catch (error) {
-    ctx.err(`lwr build: ${(error as Error).message}; the previous output is unchanged`);
+    // Only say the previous output is unchanged when it is.
+    const unchanged = !(error instanceof OutputWriteError) || error.previousUnchanged;
+    ctx.err(`lwr build: ${(error as Error).message}${unchanged ? '; the previous output is unchanged' : ''}`);
     if (ctx.options.debug) ctx.err(String((error as Error).stack));
     process.exitCode = EXIT.usageOrUnreadable;
   } finally {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { cliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { outputFolderProblem } from '../publish/output-folder.js';
+import { resolveOutputFolder } from '../publish/output-folder.js';
 import { PACKAGE_ROOT } from './package-info.js';
 
 /** `lwr clean`: remove the output folder (and temporary folders a killed build left beside it). */
@@ -14,12 +14,13 @@ export function registerClean(program: Command): void {
     .option('-o, --out <dir>', 'the output folder', 'dist')
     .action((opts: { out: string }, command: Command) => {
       const ctx = cliContext(command);
-      const target = path.resolve(opts.out);
-      const problem = outputFolderProblem(opts.out, { content: ctx.options.content, others: [PACKAGE_ROOT] });
-      if (problem) {
-        ctx.err(`lwr clean: refusing to remove ${opts.out}: ${problem}`);
+      const out = resolveOutputFolder(opts.out, { content: ctx.options.content, others: [PACKAGE_ROOT] });
+      if (out.problem !== undefined) {
+        ctx.err(`lwr clean: refusing to remove ${opts.out}: ${out.problem}; nothing was removed`);
         return void (process.exitCode = EXIT.usageOrUnreadable);
       }
+      // A symlinked --out is judged, and cleaned, where it leads.
+      const target = out.path;
       const parent = path.dirname(target);
       const leftovers = existsSync(parent) ? readdirSync(parent).filter((n) => n.startsWith(`.${path.basename(target)}.tmp-`) || n.startsWith(`.${path.basename(target)}.old-`)) : [];
       for (const name of leftovers) rmSync(path.join(parent, name), { recursive: true, force: true });

@@ -12,6 +12,19 @@ export interface WriteOptions {
   describe: (file: string) => { edition: string; format: string } | undefined;
 }
 
+/**
+ * Publishing failed. `previousUnchanged` says whether the previous output is still in place
+ * byte for byte, so the message never claims it is when it is not.
+ */
+export class OutputWriteError extends Error {
+  constructor(
+    message: string,
+    readonly previousUnchanged: boolean,
+  ) {
+    super(message);
+  }
+}
+
 const MANIFEST = 'manifest.json';
 let pendingTemporary: string | undefined;
 
@@ -22,9 +35,10 @@ export function removePendingTemporary(): void {
 }
 
 /**
- * Publish files into `outDir` atomically: everything is written into a temporary folder beside
- * it, which replaces `outDir` only when complete. On any failure the previous output is left
- * exactly as it was and the temporary folder is removed.
+ * Publish files into `outDir` (a real path: resolveOutputFolder) atomically: everything is
+ * written into a temporary folder beside it, which replaces `outDir` only when complete. On
+ * any failure the previous output is left exactly as it was and the temporary folder is
+ * removed; when that cannot be promised, the error says so (OutputWriteError).
  */
 export function writeOutputAtomically(outDir: string, files: readonly OutputFile[], options: WriteOptions): ManifestEntry[] {
   const target = path.resolve(outDir);
@@ -32,9 +46,9 @@ export function writeOutputAtomically(outDir: string, files: readonly OutputFile
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   const temporary = path.join(parent, `.${path.basename(target)}.tmp-${stamp}`);
   const previous = path.join(parent, `.${path.basename(target)}.old-${stamp}`);
-  mkdirSync(parent, { recursive: true });
-  pendingTemporary = temporary;
   try {
+    mkdirSync(parent, { recursive: true });
+    pendingTemporary = temporary;
     if (options.keepExisting && existsSync(target)) cpSync(target, temporary, { recursive: true });
     else mkdirSync(temporary);
     for (const file of files) {
@@ -52,14 +66,30 @@ export function writeOutputAtomically(outDir: string, files: readonly OutputFile
         return { path: f, size: bytes.length, sha256: sha256(bytes), ...(described ?? {}) };
       });
     writeFileSync(path.join(temporary, MANIFEST), manifestJson({ lwrVersion: options.lwrVersion, report: options.reportSlug, files: entries }));
-    if (existsSync(target)) renameSync(target, previous);
-    renameSync(temporary, target);
-    pendingTemporary = undefined;
+    swapIn(temporary, target, previous);
     rmSync(previous, { recursive: true, force: true });
     return entries;
   } catch (error) {
     removePendingTemporary();
-    if (existsSync(previous) && !existsSync(target)) renameSync(previous, target);
+    if (error instanceof OutputWriteError) throw error;
+    throw new OutputWriteError((error as Error).message, true);
+  }
+}
+
+/** Move the finished folder into place; on failure put the previous output back, or say where it is. */
+function swapIn(temporary: string, target: string, previous: string): void {
+  const hadPrevious = existsSync(target);
+  if (hadPrevious) renameSync(target, previous);
+  try {
+    renameSync(temporary, target);
+    pendingTemporary = undefined;
+  } catch (error) {
+    if (!hadPrevious) throw error;
+    try {
+      renameSync(previous, target);
+    } catch {
+      throw new OutputWriteError(`${(error as Error).message}; the previous output could not be put back and is now at ${previous}`, false);
+    }
     throw error;
   }
 }

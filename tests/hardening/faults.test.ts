@@ -117,7 +117,7 @@ describe('an output folder that cannot be written', () => {
     writeFileSync(path.join(dir, 'dist'), 'precious\n');
     const run = runLwr(['build', '--format', 'text', '--out', path.join(dir, 'dist'), '--content', BASE_CONTENT]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/is a file, not an output folder.*the previous output is unchanged/);
+    expect(run.stderr).toMatch(/is a file, not an output folder; nothing was written/);
     expect(readFileSync(path.join(dir, 'dist'), 'utf8')).toBe('precious\n');
     expect(leftovers(dir)).toEqual([]);
   });
