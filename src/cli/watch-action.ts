@@ -13,6 +13,8 @@ import { LWR_VERSION } from './package-info.js';
 import type { WatchFlags } from './watch.js';
 
 const SETTLE_MS = 15;
+/** Template folders are shallow (html/partials/); deeper folders are not watched. */
+const TEMPLATE_DEPTH = 3;
 
 /** Run the preview server until interrupted; content errors are shown, never fatal. */
 export async function runWatch(flags: WatchFlags, command: Command): Promise<void> {
@@ -66,20 +68,27 @@ export async function runWatch(flags: WatchFlags, command: Command): Promise<voi
 
   await rebuild('start');
   ctx.out(`lwr watch: serving ${server.url} (content: ${contentDir}, templates: ${templatesDir}); press Ctrl+C to stop`);
-  const watcher = chokidar.watch([path.resolve(contentDir), templatesDir], { ignoreInitial: true, awaitWriteFinish: false });
+  // Never follow symbolic links: a link to /usr would cost thousands of watches and `loop -> .`
+  // would recurse. The reader reads only the content folder's own files, so one level is enough.
+  const watchOptions = { ignoreInitial: true, awaitWriteFinish: false, followSymlinks: false } as const;
+  const watchers = [chokidar.watch(path.resolve(contentDir), { ...watchOptions, depth: 0 }), chokidar.watch(templatesDir, { ...watchOptions, depth: TEMPLATE_DEPTH })];
   // A save often arrives as several events (truncate, write, rename): wait a moment so one
   // rebuild sees the finished file.
   let pending: NodeJS.Timeout | undefined;
-  watcher.on('all', (event, file) => {
-    clearTimeout(pending);
-    pending = setTimeout(() => void rebuild(`${event} ${path.relative(process.cwd(), file)}`), SETTLE_MS);
-  });
+  for (const watcher of watchers) {
+    watcher.on('all', (event, file) => {
+      clearTimeout(pending);
+      pending = setTimeout(() => void rebuild(`${event} ${path.relative(process.cwd(), file)}`), SETTLE_MS);
+    });
+    // A file that cannot be watched (permissions, too many watches) is said, never fatal.
+    watcher.on('error', (error) => ctx.err(`lwr watch: cannot watch everything (${terminalSafe((error as Error).message)}); still serving`));
+  }
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await watcher.close();
+  await Promise.all(watchers.map((w) => w.close()));
   await server.close();
   ctx.info('lwr watch: stopped');
 }

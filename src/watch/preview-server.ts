@@ -1,4 +1,4 @@
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { LIVE_CLIENT_PATH, LIVE_CLIENT_SCRIPT, LIVE_EVENTS_PATH } from './live-client.js';
@@ -36,9 +36,29 @@ export async function startPreviewServer(port: number): Promise<PreviewServer> {
     for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
 
+  const refuse = (response: ServerResponse, status: 400 | 403 | 500, text: string) => {
+    response.writeHead(status, { 'content-type': TYPES['.txt']!, 'cache-control': 'no-store' });
+    response.end(`${text}\n`);
+  };
+
   const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === LIVE_EVENTS_PATH) {
+    // Any page open in the editor's browser can send requests here: none may stop the server.
+    try {
+      if (!isLocalHost(request.headers.host)) {
+        // A DNS-rebinding page reaches 127.0.0.1 under its own host name: never serve it the draft.
+        return refuse(response, request.headers.host ? 403 : 400, request.headers.host ? 'lwr watch serves only localhost, 127.0.0.1 and [::1]' : 'a Host header is required');
+      }
+      const pathname = requestPath(request.url);
+      if (pathname === undefined) return refuse(response, 400, 'bad request: the address is not well formed');
+      serve(pathname, request, response);
+    } catch (error) {
+      if (!response.headersSent) refuse(response, 500, `lwr watch could not answer: ${(error as Error).message}`);
+      else response.destroy();
+    }
+  });
+
+  const serve = (pathname: string, request: IncomingMessage, response: ServerResponse) => {
+    if (pathname === LIVE_EVENTS_PATH) {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       response.write(': connected\n\n');
       if (currentProblem) response.write(`event: problem\ndata: ${JSON.stringify(currentProblem)}\n\n`);
@@ -46,12 +66,12 @@ export async function startPreviewServer(port: number): Promise<PreviewServer> {
       request.on('close', () => clients.delete(response));
       return;
     }
-    if (url.pathname === LIVE_CLIENT_PATH) {
+    if (pathname === LIVE_CLIENT_PATH) {
       response.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' });
       response.end(LIVE_CLIENT_SCRIPT);
       return;
     }
-    let key = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    let key = pathname.replace(/^\/+/, '');
     if (key === '' || key.endsWith('/')) key += 'index.html';
     const body = files.get(key);
     if (body === undefined || key.split('/').includes('..')) {
@@ -61,7 +81,7 @@ export async function startPreviewServer(port: number): Promise<PreviewServer> {
     }
     response.writeHead(200, { 'content-type': TYPES[path.extname(key)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     response.end(body);
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
@@ -83,4 +103,25 @@ export async function startPreviewServer(port: number): Promise<PreviewServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Host names the preview answers to; anything else is a page under another name (DNS rebinding). */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether a Host header names this machine: localhost, 127.0.0.1 or [::1], with any port. */
+export function isLocalHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const match = /^(\[[^\]]*\]|[^:]*)(?::\d{1,5})?$/.exec(host.trim().toLowerCase());
+  return match !== null && LOCAL_HOSTS.has(match[1]!);
+}
+
+/** The request's path, percent-decoded; undefined when the request target is not well formed. */
+export function requestPath(target: string | undefined): string | undefined {
+  // Only origin-form targets ("/path?query") are served; "//a:b" or "*" are not paths.
+  if (!target || !target.startsWith('/') || target.startsWith('//')) return undefined;
+  try {
+    return decodeURIComponent(new URL(target, 'http://127.0.0.1').pathname);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,149 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreviewServer, type PreviewServer } from '../../src/watch/preview-server.js';
+import { ROOT } from '../support/report.js';
+import { contentCopy, tempDir } from './support.js';
+
+// The preview server (`lwr watch`) is reachable by every web page the editor has open: any of
+// them can send it requests with fetch(), and a DNS-rebinding page can make its own host name
+// resolve to 127.0.0.1. One request must never stop it, and only local host names are served.
+
+/** Send one raw HTTP request (fetch would normalise the target first) and read the status line. */
+function rawRequest(port: number, head: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(head));
+    let text = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk) => {
+      text += chunk;
+      if (/\r\n\r\n/.test(text)) socket.end();
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text }));
+    socket.setTimeout(5000, () => socket.destroy(new Error('no answer within 5 s')));
+  });
+}
+
+const get = (port: number, target: string, host = '127.0.0.1') => rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+
+describe('the preview server answers malformed requests and keeps serving', () => {
+  let server: PreviewServer;
+  let port: number;
+  beforeAll(async () => {
+    server = await startPreviewServer(0);
+    port = Number(new URL(server.url).port);
+    server.publish(new Map([['index.html', '<p>draft</p>']]));
+  });
+  afterAll(() => server.close());
+
+  for (const target of ['/%E0%A4%A', '/%', '//a:b', '/%ZZ', '/%00', '/a/%2e%2e/%2e%2e/etc/passwd']) {
+    it(`GET ${target}: 400 or 404, and the next request is served`, async () => {
+      const bad = await get(port, target);
+      expect([400, 404]).toContain(bad.status);
+      expect((await get(port, '/')).status).toBe(200);
+    });
+  }
+
+  it('a malformed escape is 400 Bad Request, not a crash', async () => {
+    expect((await get(port, '/%E0%A4%A')).status).toBe(400);
+    expect((await get(port, '//a:b')).status).toBe(400);
+  });
+});
+
+describe('the preview server serves only local host names (DNS rebinding)', () => {
+  let server: PreviewServer;
+  let port: number;
+  beforeAll(async () => {
+    server = await startPreviewServer(0);
+    port = Number(new URL(server.url).port);
+    server.publish(new Map([['index.html', '<p>draft</p>']]));
+  });
+  afterAll(() => server.close());
+
+  for (const host of ['localhost', '127.0.0.1', '[::1]', 'LOCALHOST']) {
+    it(`Host: ${host} (with its port) is served`, async () => {
+      expect((await get(port, '/', `${host}:${port}`)).status).toBe(200);
+    });
+  }
+
+  for (const host of ['attacker.example', 'attacker.example:80', '127.0.0.1.attacker.example', 'localhost.attacker.example', '0.0.0.0', '']) {
+    it(`Host: "${host}" is refused with 403 and no draft`, async () => {
+      const answer = await get(port, '/', host);
+      expect(answer.status).toBe(host === '' ? 400 : 403);
+      expect(answer.text).not.toContain('draft');
+    });
+  }
+
+  it('the live-reload stream is refused to other host names too', async () => {
+    expect((await get(port, '/__lwr/events', 'attacker.example')).status).toBe(403);
+  });
+});
+
+/** The number of inotify watches a process holds, from /proc. */
+function inotifyWatches(pid: number): number {
+  let watches = 0;
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    let link = '';
+    try {
+      link = readlinkSync(`/proc/${pid}/fd/${fd}`);
+    } catch {
+      continue;
+    }
+    if (link !== 'anon_inode:inotify') continue;
+    watches += readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8').split('\n').filter((l) => l.startsWith('inotify wd:')).length;
+  }
+  return watches;
+}
+
+describe('the watcher never follows symbolic links', () => {
+  let work: string;
+  let child: ChildProcess;
+  let url = '';
+  let stderr = '';
+  let exited: number | null | undefined;
+
+  beforeAll(async () => {
+    work = tempDir('lwr-watch-links-');
+    const content = contentCopy(work);
+    // A loop, a link up the tree, and a link to a big system folder.
+    symlinkSync('.', path.join(content, 'loop'));
+    symlinkSync('..', path.join(content, 'up'));
+    symlinkSync('/usr', path.join(content, 'usr'));
+    mkdirSync(path.join(work, 'sibling'));
+    writeFileSync(path.join(work, 'sibling', 'notes.md'), 'not content\n');
+    child = spawn(process.execPath, [path.join(ROOT, 'bin/lwr.js'), 'watch', '--port', '0', '--content', content], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => (exited = code));
+    url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`watch did not start: ${out}${stderr}`)), 60_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`watch exited with ${code}: ${out}${stderr}`)));
+    });
+  });
+  afterAll(() => {
+    child?.kill('SIGINT');
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('stays up with loop -> ., up -> .. and usr -> /usr in the content, with few watches and bounded memory', async () => {
+    // Give a following watcher time to crawl (it took 24,000 watches for /usr, and crashed on the loop).
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(exited, stderr).toBeUndefined();
+    expect(inotifyWatches(child.pid!)).toBeLessThan(100);
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024;
+    expect(rss).toBeLessThan(400);
+    expect(stderr).not.toMatch(/ELOOP|internal error/);
+    expect((await fetch(url)).status).toBe(200);
+  });
+});
