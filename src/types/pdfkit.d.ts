@@ -35,6 +35,12 @@ declare module 'pdfkit' {
     addItem(title: string, options?: { pageNumber?: number; expanded?: boolean }): PDFOutline;
   }
 
+  /** An indirect object: its dictionary, and `end()` writes it (with stream data, if any). */
+  export interface PDFReference {
+    data: Record<string, unknown>;
+    end(data?: Uint8Array | string): void;
+  }
+
   export interface AnnotationOptions {
     structParent?: PDFStructureElement;
     /** A PDF text string: pass a `String` object (a plain string would become a PDF name). */
@@ -96,6 +102,10 @@ declare module 'pdfkit' {
 
     link(x: number, y: number, width: number, height: number, url: string, options?: AnnotationOptions): this;
     goTo(x: number, y: number, width: number, height: number, destination: string, options?: AnnotationOptions): this;
+    /** A new indirect object holding `data` (a dictionary); call `end()` on it once. */
+    ref(data?: Record<string, unknown>): PDFReference;
+    /** An annotation of any subtype; `A` may be a shared action reference. */
+    annotate(x: number, y: number, width: number, height: number, options: AnnotationOptions & { Subtype: 'Link'; A: PDFReference }): this;
     addNamedDestination(name: string, fit: 'XYZ', x: number, y: number, zoom: number | null): void;
 
     struct(type: string, options?: StructureOptions): PDFStructureElement;

@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
+import { decodeFragment } from '../../model/url.js';
 
 /**
  * An edition may leave out the section an in-page link points to (the summary has no glossary).
@@ -22,7 +23,7 @@ function collectIds(node: Root | Element, ids: Set<string>): void {
 function unlinkIn(element: Element, ids: ReadonlySet<string>): Element {
   const children = element.children.map((child): ElementContent => (child.type === 'element' ? unlinkIn(child, ids) : child));
   const href = element.tagName === 'a' ? element.properties.href : undefined;
-  if (typeof href === 'string' && href.startsWith('#') && href.length > 1 && !ids.has(decodeURIComponent(href.slice(1)))) {
+  if (typeof href === 'string' && href.startsWith('#') && href.length > 1 && !ids.has(decodeFragment(href.slice(1)))) {
     return { type: 'element', tagName: 'span', properties: { className: ['link-outside-edition'] }, children };
   }
   return { ...element, children };

@@ -1,7 +1,7 @@
-import PDFDocument, { type PDFOutline, type PDFStructureContent, type PDFStructureElement } from 'pdfkit';
+import PDFDocument, { type PDFOutline, type PDFReference, type PDFStructureContent, type PDFStructureElement } from 'pdfkit';
 import type { FontSet } from '../fonts.js';
 import { ImageDrawer } from './images.js';
-import type { Drawable, DocumentLayout, OutlineEntry, StructNode } from '../layout/types.js';
+import type { Drawable, DocumentLayout, LinkTarget, OutlineEntry, StructNode } from '../layout/types.js';
 import { escapeXml, type PdfMetadata } from '../metadata.js';
 
 /**
@@ -43,6 +43,7 @@ export async function drawDocument(layout: DocumentLayout, fonts: FontSet, meta:
   const structure = new StructureBuilder(doc, layout.structure);
   const imageDrawer = new ImageDrawer(doc, images);
   const draw = (doc: PDFDocument, drawable: Drawable) => drawShape(doc, drawable, imageDrawer);
+  const actions = new LinkActions(doc);
   const lastLink = lastLinkDrawables(layout);
   for (const page of layout.pages) {
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });
@@ -79,9 +80,11 @@ export async function drawDocument(layout: DocumentLayout, fonts: FontSet, meta:
         case 'link': {
           close();
           const element = structure.element(drawable.struct);
-          const options = { structParent: element, Contents: new String(drawable.label) };
-          if (drawable.target.kind === 'internal') doc.goTo(drawable.x, drawable.y, drawable.width, drawable.height, drawable.target.destination, options);
-          else doc.link(drawable.x, drawable.y, drawable.width, drawable.height, drawable.target.url, options);
+          // A link wrapped over many lines gets one annotation per line; they share one action,
+          // and each carries a bounded description, so the file grows with the text, not with
+          // lines × (address + text).
+          const options = { structParent: element, Contents: new String(linkDescription(drawable.label)), Subtype: 'Link' as const, A: actions.for(drawable.struct, drawable.target) };
+          doc.annotate(drawable.x, drawable.y, drawable.width, drawable.height, options);
           // End the Link as soon as its last annotation is in, while its page is current:
           // pdfkit records the annotation's page when the element is flushed.
           if (lastLink.get(drawable.struct) === drawable) element.end();
@@ -174,6 +177,34 @@ class StructureBuilder {
     if (!node) throw new Error(`layout refers to unknown structure node ${id}`);
     return node;
   }
+}
+
+/** Link actions (go to a destination, open a URI), written once per Link element and shared by its annotations. */
+class LinkActions {
+  private readonly byStruct = new Map<string, PDFReference>();
+
+  constructor(private readonly doc: PDFDocument) {}
+
+  for(struct: string, target: LinkTarget): PDFReference {
+    let action = this.byStruct.get(struct);
+    if (!action) {
+      action = this.doc.ref(target.kind === 'internal' ? { S: 'GoTo', D: new String(target.destination) } : { S: 'URI', URI: new String(target.url) });
+      action.end();
+      this.byStruct.set(struct, action);
+    }
+    return action;
+  }
+}
+
+/** Longest link description (an annotation's Contents) written out; longer link texts are shortened with an ellipsis. */
+const MAX_LINK_DESCRIPTION = 200;
+
+/** A link's text as its annotations' description: whole when short, else cut at a word with an ellipsis. */
+export function linkDescription(label: string): string {
+  if (label.length <= MAX_LINK_DESCRIPTION) return label;
+  const cut = label.slice(0, MAX_LINK_DESCRIPTION);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > MAX_LINK_DESCRIPTION / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** The last link drawable of each Link element, across all pages. */

@@ -1,4 +1,5 @@
 import type { Report } from '../../../model/types.js';
+import { decodeFragment, iriToUri } from '../../../model/url.js';
 import { walkBlocks } from '../../../model/walk.js';
 
 /**
@@ -37,11 +38,12 @@ export function destinationsOf(report: Report): Set<string> {
 export function linkResolver(destinations: ReadonlySet<string>) {
   return (url: string): { kind: 'internal'; destination: string } | { kind: 'external'; url: string } | undefined => {
     if (url.startsWith('#')) {
-      const id = decodeURIComponent(url.slice(1));
+      const id = decodeFragment(url.slice(1));
       return destinations.has(id) ? { kind: 'internal', destination: id } : undefined;
     }
     // Only schemes a reader expects to open; anything else (javascript:, relative paths) stays text.
-    if (/^(https?:\/\/|mailto:)/i.test(url)) return { kind: 'external', url };
+    // PDF readers take only URIs as link targets: an address in any script is encoded first.
+    if (/^(https?:\/\/|mailto:)/i.test(url)) return { kind: 'external', url: iriToUri(url) };
     return undefined;
   };
 }
