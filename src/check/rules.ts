@@ -40,7 +40,9 @@ export const RULES = [
   { id: 'link-external-redirect', family: 'links', severity: 'info', description: 'An external link redirects; the report shows where it ends.' },
   { id: 'link-external-redirect-loop', family: 'links', severity: 'error', description: 'An external link redirects in a loop or too many times.' },
   { id: 'link-external-fragment', family: 'links', severity: 'error', description: 'An external link\'s #fragment is not an id in the target page.' },
-  { id: 'link-external-unverifiable', family: 'links', severity: 'warning', description: 'A host refused an automated check (a bot wall) or kept rate-limiting it; the link could not be verified.' },
+  { id: 'link-external-unverifiable', family: 'links', severity: 'warning', description: 'A host refused an automated check (a bot wall), kept rate-limiting it, or the link ran out of its time (--link-deadline); the link could not be verified.' },
+  { id: 'link-external-redirect-refused', family: 'links', severity: 'error', description: 'An external link redirects from a public address into a loopback, private or link-local one (or to an address --exclude-private/--exclude-link-local/--exclude-loopback skips); the redirect is not followed.' },
+  { id: 'link-external-offline', family: 'links', severity: 'error', description: 'The network is unreachable (no host name resolves): said once, and the external links are not checked.' },
   // attribution
   { id: 'quote-unattributed', family: 'attribution', severity: 'error', description: 'A quote has no attribution.' },
   { id: 'learning-unattributed', family: 'attribution', severity: 'error', description: 'A learning says nothing about where it comes from.' },

@@ -22,9 +22,13 @@ const FLAG_OPTIONS = {
   accept: 'accept',
   include: 'include',
   exclude: 'exclude',
+  linkDeadline: 'linkDeadlineMs',
+  excludePrivate: 'excludePrivate',
+  excludeLinkLocal: 'excludeLinkLocal',
+  excludeLoopback: 'excludeLoopback',
 } as const satisfies Record<string, keyof ExternalCheckOptions>;
 
-export type ExternalFlags = { [F in keyof typeof FLAG_OPTIONS]?: unknown } & { cache?: string | true; cacheTtl?: string };
+export type ExternalFlags = { [F in keyof typeof FLAG_OPTIONS]?: unknown } & { cache?: string | true; cacheTtl?: string; excludeAllPrivate?: boolean };
 
 const DEFAULT_CACHE_FILE = '.lwr-cache/links.json';
 
@@ -41,6 +45,8 @@ export function externalOptions(flags: ExternalFlags, command: Command, config: 
     const value = flags[flag as keyof typeof FLAG_OPTIONS];
     options[option] = option === 'include' || option === 'exclude' ? parsePatterns(value as string[]) : value;
   }
+  // --exclude-all-private is lychee's shorthand for the three address exclusions.
+  if (flags.excludeAllPrivate) Object.assign(options, { excludePrivate: true, excludeLinkLocal: true, excludeLoopback: true });
   return options as ExternalCheckOptions;
 }
 
@@ -67,7 +73,7 @@ export async function checkExternal(report: Report, options: ExternalCheckOption
   const { file: cacheFile, ttlMs } = cacheSettings(flags, command, ctx);
   const accept = typeof options.accept === 'string' ? options.accept : '200-299';
   const cache = cacheFile
-    ? createLinkCache(parseCacheFile(readIfPresent(cacheFile)), { ttlMs, settings: `accept=${accept};redirects=${options.maxRedirects ?? EXTERNAL_DEFAULTS.maxRedirects}` })
+    ? createLinkCache(parseCacheFile(readIfPresent(cacheFile), (note) => ctx.info(`lwr check: ${cacheFile}: ${note}`)), { ttlMs, settings: `accept=${accept};redirects=${options.maxRedirects ?? EXTERNAL_DEFAULTS.maxRedirects}` })
     : undefined;
   const showProgress = Boolean(process.stderr.isTTY) && !process.env.CI && !ctx.options.quiet;
   const progress = showProgress ? terminalProgress((t) => process.stderr.write(t), 'checking external links') : undefined;

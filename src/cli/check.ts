@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { runChecks } from '../check/index.js';
 import { parseAccept } from '../check/external/accept.js';
-import { EXTERNAL_DEFAULTS } from '../check/external/options.js';
+import { EXTERNAL_DEFAULTS, LINK_DEADLINE_TIMEOUTS } from '../check/external/options.js';
 import { parseCount, parseDuration } from '../check/external/parse.js';
 import { ruleDiagnostic } from '../check/rule-diagnostic.js';
 import { RULES } from '../check/rules.js';
@@ -59,6 +59,11 @@ export function registerCheck(program: Command): void {
     .option('--external', 'also check external links over the network')
     .option('--offline', 'never use the network (wins over --external and the config)')
     .option('--timeout <ms>', 'time allowed for one request', usage((t) => parseCount(t, 1)), EXTERNAL_DEFAULTS.timeoutMs)
+    .option('--link-deadline <ms>', `time allowed for one link in all: retries, Retry-After waits, redirects (default: ${LINK_DEADLINE_TIMEOUTS} × --timeout)`, usage((t) => parseCount(t, 1)))
+    .option('--exclude-private', 'do not check links to private addresses (10/8, 172.16/12, 192.168/16, fc00::/7), nor follow redirects there')
+    .option('--exclude-link-local', 'do not check links to link-local addresses (169.254/16, fe80::/10), nor follow redirects there')
+    .option('--exclude-loopback', 'do not check links to loopback addresses (127/8, ::1, localhost), nor follow redirects there')
+    .option('--exclude-all-private', 'all three of the above')
     .option('--concurrency <n>', 'requests in flight at once', usage((t) => parseCount(t, 1)), EXTERNAL_DEFAULTS.concurrency)
     .option('--host-concurrency <n>', 'requests in flight at once to one host', usage((t) => parseCount(t, 1)), EXTERNAL_DEFAULTS.hostConcurrency)
     .option('--retries <n>', 'retries after network errors, timeouts and 5xx', usage(parseCount), EXTERNAL_DEFAULTS.retries)

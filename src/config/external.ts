@@ -55,6 +55,10 @@ export const EXTERNAL_OPTION_SCHEMAS = {
   include: patterns('check only external URLs matching one of these regular expressions'),
   exclude: patterns('do not check external URLs matching one of these regular expressions'),
   userAgent: z.string().min(1).describe('the User-Agent header sent with every request'),
+  linkDeadlineMs: duration('time allowed for one link in all: every try, retry wait, Retry-After wait and redirect (default four times timeoutMs)'),
+  excludePrivate: z.boolean().describe('do not check links to private addresses (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7), nor follow redirects there'),
+  excludeLinkLocal: z.boolean().describe('do not check links to link-local addresses (169.254/16, fe80::/10), nor follow redirects there'),
+  excludeLoopback: z.boolean().describe('do not check links to loopback addresses (127/8, ::1, 0.0.0.0, localhost), nor follow redirects there'),
 } satisfies { [K in keyof ExternalCheckOptions]?: z.ZodType<NonNullable<ExternalCheckOptions[K]>, unknown> };
 
 /** The external options lwr.config.yaml sets, typed as the checker takes them. */

@@ -4,7 +4,8 @@ import { ruleDiagnostic } from '../rule-diagnostic.js';
 import { DEFAULT_ACCEPT, parseAccept } from './accept.js';
 import { checkPage, type PageTask } from './check-page.js';
 import { ConnectionLimiter } from './limiter.js';
-import { EXTERNAL_DEFAULTS, type ExternalCheckOptions, type ResolvedExternalOptions } from './options.js';
+import { EXTERNAL_DEFAULTS, LINK_DEADLINE_TIMEOUTS, type ExternalCheckOptions, type ResolvedExternalOptions } from './options.js';
+import { HostResolver, NetworkProbe, systemLookup } from './resolve.js';
 import type { LinkVerdict } from './verdict.js';
 
 /** Fill in every default. */
@@ -17,6 +18,9 @@ export function resolveExternalOptions(options: ExternalCheckOptions): ResolvedE
     include: options.include ?? [],
     exclude: options.exclude ?? [],
     fetch: options.fetch ?? globalThis.fetch,
+    linkDeadlineMs: options.linkDeadlineMs ?? LINK_DEADLINE_TIMEOUTS * (options.timeoutMs ?? EXTERNAL_DEFAULTS.timeoutMs),
+    // A replaced fetch is a test's network: real name lookups would not describe it.
+    lookup: options.lookup ?? (options.fetch ? undefined : systemLookup),
   } as ResolvedExternalOptions;
 }
 
@@ -57,7 +61,9 @@ export async function runExternalCheck(report: Report, options: ExternalCheckOpt
     tasks.set(t.page, task);
   }
 
-  const ctx = { options: resolved, limiter: new ConnectionLimiter(resolved.concurrency, resolved.hostConcurrency), notBefore: new Map<string, number>() };
+  const hosts = new HostResolver(resolved.lookup);
+  const network = new NetworkProbe([...tasks.keys()], hosts);
+  const ctx = { options: resolved, limiter: new ConnectionLimiter(resolved.concurrency, resolved.hostConcurrency), notBefore: new Map<string, number>(), hosts, network };
   let done = 0;
   resolved.onProgress?.(0, tasks.size);
   await Promise.all(
@@ -72,6 +78,16 @@ export async function runExternalCheck(report: Report, options: ExternalCheckOpt
     }),
   );
 
+  const unreachable = await network.unreachable;
+  if (unreachable) {
+    // Said once, not as a broken link per URL after retries.
+    const unchecked = targets.filter((t) => verdicts.get(t.key)?.kind === 'offline').length;
+    out.push(
+      ruleDiagnostic('link-external-offline', `the network is unreachable: no host name resolves (${unreachable.join(', ')}); ${unchecked} external ${unchecked === 1 ? 'link was' : 'links were'} not checked`, {}, {
+        hint: 'check the connection (or DNS), or leave out --external',
+      }),
+    );
+  }
   for (const t of targets) {
     const verdict = verdicts.get(t.key);
     if (verdict) out.push(...verdictDiagnostics(t, verdict));
@@ -130,5 +146,10 @@ function verdictDiagnostics({ link, fragment }: Target, verdict: LinkVerdict): D
       ];
     case 'unverifiable':
       return [ruleDiagnostic('link-external-unverifiable', `${url} could not be verified: ${verdict.reason}${after}`, link.source, { url, hint: 'check it by hand in a browser' })];
+    case 'redirect-refused':
+      return [ruleDiagnostic('link-external-redirect-refused', `${url} ${verdict.reason}`, link.source, { url, hint: 'link to the page itself, or check by hand where it leads' })];
+    default:
+      // 'excluded' (skipped by address) and 'offline' (said once for the run) say nothing here.
+      return [];
   }
 }

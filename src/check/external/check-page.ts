@@ -2,7 +2,8 @@ import { didYouMean } from '../../read/suggest.js';
 import { isAccepted } from './accept.js';
 import { isBotWall } from './bot-wall.js';
 import { scanForIds, type FragmentScan } from './fragment-scan.js';
-import { request, type RequestContext } from './request.js';
+import { describeClass, type AddressClass } from './address.js';
+import { Deadline, request, type RequestContext } from './request.js';
 import type { LinkVerdict } from './verdict.js';
 
 /** One page to check (a URL without its fragment) and the fragments links want in it. */
@@ -22,12 +23,18 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  */
 export async function checkPage(task: PageTask, ctx: RequestContext): Promise<Map<string, LinkVerdict>> {
   const { options } = ctx;
+  // A name that does not resolve while no other does either: the network is gone, not the page.
+  const answer = await ctx.hosts.resolve(new URL(task.url).hostname);
+  if (answer?.error && (await ctx.network.unreachable)) return forAll(task, { kind: 'offline', reason: answer.error, cacheable: false });
+  if (excluded(await classIfExcluding(new URL(task.url), ctx), ctx)) return forAll(task, { kind: 'excluded', cacheable: false });
   let method: 'HEAD' | 'GET' = task.fragments.size > 0 ? 'GET' : 'HEAD';
   let url = task.url;
   const visited = new Set([url]);
   let hops = 0;
+  const deadline = new Deadline(options.linkDeadlineMs);
   for (;;) {
-    const outcome = await request(url, method, ctx);
+    const outcome = await request(url, method, ctx, deadline);
+    if (outcome.kind === 'out-of-time') return forAll(task, { kind: 'unverifiable', reason: outcome.reason, ...via(url, hops), cacheable: false });
     if (outcome.kind === 'no-answer') return forAll(task, { kind: 'broken', reason: outcome.reason, ...via(url, hops), cacheable: false });
     if (outcome.kind === 'rate-limited') return forAll(task, { kind: 'unverifiable', reason: outcome.reason, ...via(url, hops), cacheable: false });
     const { response, finish } = outcome;
@@ -49,6 +56,8 @@ export async function checkPage(task: PageTask, ctx: RequestContext): Promise<Ma
         if (next.protocol !== 'http:' && next.protocol !== 'https:') {
           return forAll(task, { kind: 'broken', status, reason: `redirects to a ${next.protocol} address`, ...via(url, hops), cacheable: true });
         }
+        const refused = await refusedRedirect(new URL(url), next, ctx);
+        if (refused) return forAll(task, { kind: 'redirect-refused', status, reason: refused.reason, ...via(url, hops), cacheable: refused.cacheable });
         hops++;
         if (visited.has(next.href)) return forAll(task, { kind: 'redirect-loop', reason: `redirects in a loop (back to ${next.href} after ${hops} redirects)`, hops, cacheable: true });
         if (hops > options.maxRedirects) return forAll(task, { kind: 'redirect-loop', reason: `redirects more than ${options.maxRedirects} times`, hops, cacheable: true });
@@ -98,6 +107,34 @@ async function judgeFragments(task: PageTask, page: LinkVerdict, response: Respo
     }
   }
   return verdicts;
+}
+
+/** The class of where a URL leads, looked up only when some class is excluded. */
+async function classIfExcluding(url: URL, ctx: RequestContext): Promise<AddressClass | undefined> {
+  const { excludePrivate, excludeLinkLocal, excludeLoopback } = ctx.options;
+  return excludePrivate || excludeLinkLocal || excludeLoopback ? ctx.hosts.classOf(url) : undefined;
+}
+
+/** Whether links to this class of address are skipped (--exclude-private and friends). */
+function excluded(kind: AddressClass | undefined, ctx: RequestContext): boolean {
+  const { excludePrivate, excludeLinkLocal, excludeLoopback } = ctx.options;
+  return (kind === 'private' && excludePrivate) || (kind === 'link-local' && excludeLinkLocal) || (kind === 'loopback' && excludeLoopback);
+}
+
+const EXCLUDE_OPTION: Record<Exclude<AddressClass, 'public'>, string> = { private: '--exclude-private', 'link-local': '--exclude-link-local', loopback: '--exclude-loopback' };
+
+/**
+ * Why a redirect is not followed, or undefined when it may be: never from a public address
+ * into a loopback, private or link-local one (a public page steering the checker at
+ * 169.254.169.254 or an intranet), and never to an address the options exclude.
+ */
+async function refusedRedirect(from: URL, to: URL, ctx: RequestContext): Promise<{ reason: string; cacheable: boolean } | undefined> {
+  const target = await ctx.hosts.classOf(to);
+  if (target === undefined || target === 'public') return undefined;
+  if (excluded(target, ctx)) return { reason: `redirects to ${to.href}, ${describeClass(target)}, which ${EXCLUDE_OPTION[target]} skips; not followed`, cacheable: false };
+  const source = await ctx.hosts.classOf(from);
+  if (source !== 'public') return undefined;
+  return { reason: `redirects from a public address to ${to.href}, ${describeClass(target)}; lwr does not follow redirects from the internet into a private network`, cacheable: true };
 }
 
 const via = (url: string, hops: number): Pick<LinkVerdict, 'finalUrl' | 'hops'> => (hops > 0 ? { finalUrl: url, hops } : {});

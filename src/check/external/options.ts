@@ -1,5 +1,6 @@
 import type { LinkCache } from './cache.js';
 import type { StatusRange } from './accept.js';
+import type { Lookup } from './resolve.js';
 
 /** How `checkExternalLinks` talks to the network. Every field is optional. */
 export interface ExternalCheckOptions {
@@ -9,6 +10,12 @@ export interface ExternalCheckOptions {
   concurrency?: number;
   /** Requests in flight at once to one host (default 32), so one big host is not flooded. */
   hostConcurrency?: number;
+  /**
+   * Time allowed for one link in all, in ms: every try, retry and backoff, Retry-After wait
+   * and redirect hop (default: four times `timeoutMs`, 40 s). A link that runs out of it is
+   * unverifiable, never fine.
+   */
+  linkDeadlineMs?: number;
   /** Retries after a network error, a timeout or a 5xx answer (default 2). */
   retries?: number;
   /** First wait before a retry, doubled each time (default 500 ms). */
@@ -27,6 +34,18 @@ export interface ExternalCheckOptions {
   include?: readonly RegExp[];
   /** URLs matching one of these are not checked. */
   exclude?: readonly RegExp[];
+  /** Skip links to private addresses (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) and refuse redirects to them, like lychee's --exclude-private (default false). */
+  excludePrivate?: boolean;
+  /** Skip links to link-local addresses (169.254/16, fe80::/10) and refuse redirects to them (default false). */
+  excludeLinkLocal?: boolean;
+  /** Skip links to loopback addresses (127/8, ::1, 0.0.0.0, localhost) and refuse redirects to them (default false). */
+  excludeLoopback?: boolean;
+  /**
+   * Resolves host names, to judge where links and redirects lead and to tell a dead network
+   * from dead links (default: the system resolver; none when `fetch` is replaced, since the
+   * network is then a test's).
+   */
+  lookup?: Lookup;
   /** Results of earlier runs; read and written through this interface only. */
   cache?: LinkCache;
   /** The fetch to use (default: Node's built-in fetch). */
@@ -41,8 +60,8 @@ export interface ExternalCheckOptions {
 }
 
 /** The options with every default filled in. */
-export type ResolvedExternalOptions = Required<Omit<ExternalCheckOptions, 'cache' | 'onProgress' | 'onRequest' | 'signal' | 'include' | 'exclude' | 'accept'>> &
-  Pick<ExternalCheckOptions, 'cache' | 'onProgress' | 'onRequest' | 'signal'> & { accept: readonly StatusRange[]; include: readonly RegExp[]; exclude: readonly RegExp[] };
+export type ResolvedExternalOptions = Required<Omit<ExternalCheckOptions, 'cache' | 'onProgress' | 'onRequest' | 'signal' | 'include' | 'exclude' | 'accept' | 'lookup'>> &
+  Pick<ExternalCheckOptions, 'cache' | 'onProgress' | 'onRequest' | 'signal' | 'lookup'> & { accept: readonly StatusRange[]; include: readonly RegExp[]; exclude: readonly RegExp[] };
 
 /** The defaults, in one place (the CLI shows them in --help). */
 export const EXTERNAL_DEFAULTS = {
@@ -55,5 +74,11 @@ export const EXTERNAL_DEFAULTS = {
   retryAfterCapMs: 60_000,
   rateLimitRetries: 3,
   maxBodyBytes: 4 * 1024 * 1024,
+  excludePrivate: false,
+  excludeLinkLocal: false,
+  excludeLoopback: false,
   userAgent: 'lwr-link-check/1 (Living Well report link checker)',
 } as const;
+
+/** The per-link deadline, when not given, in multiples of the per-request timeout. */
+export const LINK_DEADLINE_TIMEOUTS = 4;

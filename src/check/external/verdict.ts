@@ -1,6 +1,14 @@
+/**
+ * Every verdict: `excluded` is a link skipped by address (--exclude-private…), `offline` one
+ * not checked because the network is unreachable, `redirect-refused` a redirect not followed
+ * (from the internet into a private network, or to an excluded address).
+ */
+export const VERDICT_KINDS = ['ok', 'redirected', 'broken', 'redirect-loop', 'fragment-missing', 'unverifiable', 'redirect-refused', 'excluded', 'offline'] as const;
+export type VerdictKind = (typeof VERDICT_KINDS)[number];
+
 /** What checking one external URL (fragment included) concluded. */
 export interface LinkVerdict {
-  kind: 'ok' | 'redirected' | 'broken' | 'redirect-loop' | 'fragment-missing' | 'unverifiable';
+  kind: VerdictKind;
   /** The final status code, when an answer came. */
   status?: number;
   /** Where redirects ended. */
