@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { MODEL_SCHEMA } from '../model/schema.js';
 import { cliContext, readContentOrReport } from './context.js';
 import { EXIT } from './exit-codes.js';
+import { outputFileProblem } from '../publish/output-file.js';
 import { writeTextFile } from './write-file.js';
 
 /** `lwr model`: print the report model (or its JSON Schema) as JSON. */
@@ -14,6 +15,11 @@ export function registerModel(program: Command): void {
     .addHelpText('after', '\nExamples:\n  $ lwr model | jq ".quotes[0]"\n  $ lwr model --schema --out model.schema.json')
     .action((opts: { schema?: boolean; out?: string }, command: Command) => {
       const ctx = cliContext(command);
+      const unsafeOut = opts.out === undefined ? undefined : outputFileProblem(opts.out, ctx.options.content);
+      if (unsafeOut) {
+        ctx.err(`lwr model: refusing to write ${opts.out}: ${unsafeOut}`);
+        return void (process.exitCode = EXIT.usageOrUnreadable);
+      }
       let value: unknown = MODEL_SCHEMA;
       if (!opts.schema) {
         const read = readContentOrReport(ctx);

@@ -3,6 +3,7 @@ import { extractQuotes, QUOTE_FORMATS, quoteFilterProblem, type QuoteFormat } fr
 import { terminalSafe } from '../format/terminal-safe.js';
 import { cliContext, readContentOrReport } from './context.js';
 import { EXIT } from './exit-codes.js';
+import { outputFileProblem } from '../publish/output-file.js';
 import { writeTextFile } from './write-file.js';
 
 interface QuotesOptions {
@@ -13,6 +14,7 @@ interface QuotesOptions {
   unattributed?: boolean;
   includePoems?: boolean;
   out?: string;
+  escapeFormulas: boolean;
 }
 
 function positiveInteger(value: string): number {
@@ -31,10 +33,16 @@ export function registerQuotes(program: Command): void {
     .option('--learning <n>', 'only quotes in this learning', positiveInteger)
     .option('--unattributed', 'only quotes without an attribution')
     .option('--include-poems', 'list each poem too, as one entry attributed to its author')
-    .option('--out <file>', 'write to a file instead of standard output')
+    .option('--out <file>', 'write to a file instead of standard output (never inside the content folder)')
+    .option('--no-escape-formulas', 'CSV: write cells beginning with = + - @ as they are (by default they get a leading \' so spreadsheets show them as text)')
     .addHelpText('after', '\nExamples:\n  $ lwr quotes --learning 2\n  $ lwr quotes --by "living well site" --format csv --out quotes.csv\n  $ lwr quotes --format markdown --section whole-system')
     .action((opts: QuotesOptions, command: Command) => {
       const ctx = cliContext(command);
+      const unsafeOut = opts.out === undefined ? undefined : outputFileProblem(opts.out, ctx.options.content);
+      if (unsafeOut) {
+        ctx.err(`lwr quotes: refusing to write ${opts.out}: ${unsafeOut}`);
+        return void (process.exitCode = EXIT.usageOrUnreadable);
+      }
       const read = readContentOrReport(ctx);
       if ('exitCode' in read) return void (process.exitCode = read.exitCode);
       const filter = { by: opts.by, section: opts.section, learning: opts.learning, unattributed: opts.unattributed, includePoems: opts.includePoems };
@@ -44,7 +52,7 @@ export function registerQuotes(program: Command): void {
         return void (process.exitCode = EXIT.usageOrUnreadable);
       }
       const quotes = extractQuotes(read.report, filter);
-      const output = QUOTE_FORMATS[opts.format](quotes, read.report);
+      const output = QUOTE_FORMATS[opts.format](quotes, read.report, { escapeFormulas: opts.escapeFormulas });
       const count = `${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'}`;
       if (opts.out) {
         writeTextFile(opts.out, output);

@@ -182,25 +182,28 @@ describe('control characters, ANSI escapes and bidi overrides on a terminal', ()
     expect(run.stderr).toContain('unknown key "\\x1b[2J\\u202ekey"');
   });
 
-  it.skipIf(!existsSync('/usr/bin/script'))('lwr quotes on a terminal (a pseudo-terminal through script) shows them escaped', () => {
+  it.skipIf(!existsSync('/usr/bin/script'))('lwr quotes on a terminal (a pseudo-terminal through script) shows none: controls dropped, bidi overrides as <U+202E>', () => {
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, 'bin/lwr.js'))} quotes --content content`;
     const run = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
     expect(run.status, run.stderr).toBe(0);
     const shown = run.stdout.replace(/\r\n/g, '\n');
     expect(controls(shown)).toEqual([]);
-    expect(shown).toContain('Title \\x1b[2J\\x1b[31m \\u202eevil \\x9b6n');
-    expect(shown).toContain('“Quoted \\x1b[2J with \\u202e bidi, a bell \\x07 and \\x1b]8;;https://evil.example/\\x1b\\click\\x1b]8;;\\x1b\\.”');
-    expect(shown).toContain('— Name \\x1b[31mRed, Role, Place');
+    expect(shown).toContain('Title [2J[31m <U+202E>evil 6n');
+    expect(shown).toContain('“Quoted [2J with <U+202E> bidi, a bell and');
+    expect(shown).toContain(']8;;https://evil.example/\\click]8;;\\.”');
+    expect(shown).toContain('— Name [31mRed, Role, Place');
   });
 
-  it('lwr quotes piped to a program keeps the text byte for byte (it is data, not a screen)', () => {
+  // Issue 14.15: the quote exports are text other programs show; controls never reach them.
+  it('lwr quotes piped to a program shows the same: no controls, bidi overrides as <U+202E>', () => {
     const run = runLwr(['quotes', '--content', 'content'], { cwd: dir });
-    expect(run.stdout).toContain(`“Quoted ${CLEAR} with ${BIDI} bidi, a bell \u0007 and ${HYPERLINK}.”`);
+    expect(controls(run.stdout)).toEqual([]);
+    expect(run.stdout).toContain('“Quoted [2J with <U+202E> bidi, a bell and');
   });
 
-  it('lwr quotes --format json escapes C0 controls (JSON does); C1 controls and bidi overrides pass through as UTF-8', () => {
+  it('lwr quotes --format json keeps the text exactly: C0 and C1 controls escaped, bidi overrides as UTF-8', () => {
     const run = runLwr(['quotes', '--format', 'json', '--content', 'content'], { cwd: dir });
-    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(run.stdout).toContain('\\u001b[2J');
     expect(run.stdout).toContain(BIDI);
     const quotes = JSON.parse(run.stdout) as { text: string }[];

@@ -1,3 +1,4 @@
+import { printable } from '../../model/printable.js';
 import type { Renderer } from '../types.js';
 import { renderTextDocument } from './document.js';
 import { textStyle } from './options.js';
@@ -13,5 +14,6 @@ export const render: Renderer = async (report, context) => {
   // The primary (first) edition is the report itself; any other names itself under the title.
   const primary = report.meta.editions[0]?.id;
   const editionTitle = context.edition.id === primary ? undefined : context.edition.title;
-  return [{ path: `${report.meta.slug}.txt`, contents: renderTextDocument(report, style, editionTitle) }];
+  // Content went through style.text already; this catches anything the layout let through.
+  return [{ path: `${report.meta.slug}.txt`, contents: printable(renderTextDocument(report, style, editionTitle)) }];
 };

@@ -1,3 +1,4 @@
+import { printable } from '../../model/printable.js';
 import type { RenderContext } from '../types.js';
 import { toAscii } from './ascii.js';
 
@@ -14,7 +15,10 @@ export interface TextStyle {
   dash: string;
   /** Joins the two sides of a comparison pair. */
   arrow: string;
-  /** Every piece of content passes through here: identity, or transliteration to 7-bit ASCII. */
+  /**
+   * Every piece of content passes through here: control characters dropped and bidi
+   * overrides shown (printable), then transliterated to 7-bit ASCII with --ascii.
+   */
   text: (value: string) => string;
   /** URLs are percent-encoded rather than transliterated, so they still lead somewhere. */
   url: (value: string) => string;
@@ -32,7 +36,7 @@ export function textStyle(context: Pick<RenderContext, 'options' | 'edition'>): 
     ascii,
     dash: ascii ? '--' : '—',
     arrow: ascii ? '->' : '→',
-    text: ascii ? toAscii : (value) => value,
-    url: ascii ? (value) => value.replace(/[^\x00-\x7f]/gu, (ch) => encodeURIComponent(ch)) : (value) => value,
+    text: ascii ? (value) => toAscii(printable(value)) : printable,
+    url: ascii ? (value) => printable(value).replace(/[^\x00-\x7f]/gu, (ch) => encodeURIComponent(ch)) : printable,
   };
 }
