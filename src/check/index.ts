@@ -7,6 +7,7 @@ import { applyIgnores } from './ignores.js';
 import { checkImages } from './images/index.js';
 import { checkLinks } from './links/index.js';
 import { dropRepeatsOfReadDiagnostics } from './repeats.js';
+import { findReservedIds } from './reserved-ids.js';
 import { CHECK_FAMILIES, ruleInfo, type CheckFamily } from './rules.js';
 import { applySeverityOverrides, findUnknownRuleIds } from './settings.js';
 
@@ -40,7 +41,7 @@ export function runChecks(report: Report, options: CheckOptions = {}): Diagnosti
   const families = new Set(options.families ?? CHECK_FAMILIES);
   const contentRoot = options.contentRoot ?? path.dirname(report.sections[0]?.source.file ?? 'content/x');
   const checks: Diagnostic[] = [...findUnknownRuleIds(report)];
-  if (families.has('links')) checks.push(...checkLinks(report, { contentRoot, ...pick(options, 'fileExists', 'listFiles') }));
+  if (families.has('links')) checks.push(...checkLinks(report, { contentRoot, ...pick(options, 'fileExists', 'listFiles') }), ...findReservedIds(report));
   if (families.has('attribution')) checks.push(...checkAttribution(report));
   if (families.has('images')) checks.push(...checkImages(report));
   const read = (options.readDiagnostics ?? []).filter((d) => !d.fatal && inFamilies(d.ruleId, families));

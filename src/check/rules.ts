@@ -34,6 +34,7 @@ export const RULES = [
   { id: 'link-unsafe-scheme', family: 'links', severity: 'error', description: 'A link uses javascript:, data: or vbscript:.' },
   { id: 'link-text-not-descriptive', family: 'links', severity: 'warning', description: 'Link text such as "here" or "click here" does not describe its target (WCAG 2.4.4).' },
   { id: 'link-lost', family: 'links', severity: 'warning', description: 'A "Read more … here" sentence has no link, so its link was lost (heuristic: a clause opening with read, find out, learn, explore, listen, watch, download, discover, visit or view, and the sentence ending in "here"; or "Click here").' },
+  { id: 'id-reserved', family: 'links', severity: 'error', description: 'A section, heading or other anchor id is one the HTML page uses itself (main, contents-title): links to it would land on the page\'s own element.' },
   { id: 'footnote-undefined', family: 'links', severity: 'error', description: 'A footnote is referenced but never defined.' },
   { id: 'footnote-unused', family: 'links', severity: 'warning', description: 'A footnote is defined but never referenced.' },
   { id: 'link-external-broken', family: 'links', severity: 'error', description: 'An external link answers with a status that is not accepted (--accept), or not at all (--external).' },

@@ -1,5 +1,5 @@
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { runChecks } from '../check/index.js';
 import { parseAccept } from '../check/external/accept.js';
@@ -10,6 +10,7 @@ import { RULES } from '../check/rules.js';
 import type { CheckRun, ToolDescriptor } from '../format/check-run.js';
 import { formatRuleList } from '../format/rule-list.js';
 import { hasFatal, type Diagnostic } from '../model/diagnostic.js';
+import { contentFileAccess } from '../read/content-files.js';
 import { displayPath } from '../read/load.js';
 import { checkExternal, externalOptions, wantsExternal, type ExternalFlags } from './check-external.js';
 import { CHECK_FORMATS, printCheckRun, type CheckFormat } from './check-output.js';
@@ -124,8 +125,8 @@ export async function runCheckCommand(args: readonly string[], opts: CheckComman
   const diagnostics = runChecks(report, {
     ...(targets.family ? { families: [targets.family] } : {}),
     contentRoot,
-    fileExists: existsSync,
-    listFiles: (dir) => readdirSync(dir),
+    // Relative links are looked up inside the content folder only, never through a link out of it.
+    ...contentFileAccess(contentRoot),
     readDiagnostics: read.diagnostics,
   });
   if (external && wantsExternal(opts, ctx.config) && (targets.family === undefined || targets.family === 'links')) {

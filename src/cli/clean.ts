@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
 import { cliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { resolveOutputFolder } from '../publish/output-folder.js';
+import { sweepLeftovers } from '../publish/write-output.js';
 import { PACKAGE_ROOT } from './package-info.js';
 
 /** `lwr clean`: remove the output folder (and temporary folders a killed build left beside it). */
@@ -21,9 +21,7 @@ export function registerClean(program: Command): void {
       }
       // A symlinked --out is judged, and cleaned, where it leads.
       const target = out.path;
-      const parent = path.dirname(target);
-      const leftovers = existsSync(parent) ? readdirSync(parent).filter((n) => n.startsWith(`.${path.basename(target)}.tmp-`) || n.startsWith(`.${path.basename(target)}.old-`)) : [];
-      for (const name of leftovers) rmSync(path.join(parent, name), { recursive: true, force: true });
+      sweepLeftovers(target);
       if (existsSync(target)) {
         rmSync(target, { recursive: true, force: true });
         ctx.info(`removed ${opts.out}`);

@@ -1,46 +1,52 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { spawn } from 'node:child_process';
 import type { PdfTextExtractor } from './verify.js';
 import type { PdfFigureInspector, PdfFigures } from './verify-figures.js';
 
-/** Run a poppler tool on a PDF file; undefined when the tool is not installed. */
-function poppler(tool: string, args: string[]): Promise<string | undefined> {
+/** As execFile's maxBuffer was: more output than this from one PDF is a fault, not an edition. */
+const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Run a poppler tool on a PDF given through a pipe (`-` as the file name), never a temporary
+ * file, so nothing is left behind however lwr ends (Ctrl+C, SIGTERM, SIGKILL). Undefined when
+ * the tool is not installed.
+ */
+function poppler(tool: string, args: string[], pdf: Uint8Array): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
-    execFile(tool, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
-      if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') resolve(undefined);
-      else if (error) reject(new Error(`${tool} could not read the PDF: ${error.message}`));
-      else resolve(stdout);
+    const child = spawn(tool, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let errors = '';
+    let size = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_OUTPUT_BYTES) child.kill();
+      else out.push(chunk);
     });
+    child.stderr.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
+    child.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? resolve(undefined) : reject(error)));
+    // A tool may stop reading early (a damaged PDF): its exit code says what happened.
+    child.stdin.on('error', () => undefined);
+    child.on('close', (code, signal) => {
+      if (size > MAX_OUTPUT_BYTES) reject(new Error(`${tool} wrote more than ${MAX_OUTPUT_BYTES / 1024 / 1024} MiB`));
+      else if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
+      else reject(new Error(`${tool} could not read the PDF (${signal ?? `exit ${code}`})${errors.trim() ? `: ${errors.trim().split('\n')[0]}` : ''}`));
+    });
+    child.stdin.end(pdf);
   });
 }
 
 /**
  * Poppler's readings of the PDFs a build made: their text (pdftotext) and what they show of
- * their figures (pdfimages -list, pdfinfo -struct). Each PDF is written to a temporary file
- * once for all three tools; `close` removes the files.
+ * their figures (pdfimages -list, pdfinfo -struct), each reading the PDF from a pipe. `close`
+ * is kept for callers; there is nothing on disk to remove.
  */
 export function popplerReader(): { text: PdfTextExtractor; figures: PdfFigureInspector; close: () => void } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lwr-verify-'));
-  const written = new Map<Uint8Array, string>();
-  const fileOf = (pdf: Uint8Array): string => {
-    let file = written.get(pdf);
-    if (!file) {
-      file = path.join(dir, `edition-${written.size + 1}.pdf`);
-      writeFileSync(file, pdf);
-      written.set(pdf, file);
-    }
-    return file;
-  };
   return {
-    text: (pdf) => poppler('pdftotext', ['-enc', 'UTF-8', fileOf(pdf), '-']),
+    text: (pdf) => poppler('pdftotext', ['-enc', 'UTF-8', '-', '-'], pdf),
     figures: async (pdf) => {
-      const file = fileOf(pdf);
-      const [list, structure] = await Promise.all([poppler('pdfimages', ['-list', file]), poppler('pdfinfo', ['-struct', file])]);
+      const [list, structure] = await Promise.all([poppler('pdfimages', ['-list', '-'], pdf), poppler('pdfinfo', ['-struct', '-'], pdf)]);
       return list === undefined || structure === undefined ? undefined : pdfFigures(list, structure);
     },
-    close: () => rmSync(dir, { recursive: true, force: true }),
+    close: () => undefined,
   };
 }
 

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { manifestJson, sha256, type ManifestEntry } from './manifest.js';
 import type { OutputFile } from './render-targets.js';
@@ -48,6 +48,10 @@ export function writeOutputAtomically(outDir: string, files: readonly OutputFile
   const previous = path.join(parent, `.${path.basename(target)}.old-${stamp}`);
   try {
     mkdirSync(parent, { recursive: true });
+    sweepLeftovers(target);
+    // Replacing the output removes the previous one: find out now whether it can be, not after
+    // the new output is in place (a read-only folder inside it, run as a normal user).
+    if (existsSync(target)) assertRemovable(target, path.basename(target));
     pendingTemporary = temporary;
     if (options.keepExisting && existsSync(target)) cpSync(target, temporary, { recursive: true });
     else mkdirSync(temporary);
@@ -67,7 +71,16 @@ export function writeOutputAtomically(outDir: string, files: readonly OutputFile
       });
     writeFileSync(path.join(temporary, MANIFEST), manifestJson({ lwrVersion: options.lwrVersion, report: options.reportSlug, files: entries }));
     swapIn(temporary, target, previous);
-    rmSync(previous, { recursive: true, force: true });
+    try {
+      rmSync(previous, { recursive: true, force: true });
+    } catch (error) {
+      // Published, but the previous output could not all be removed (say, an immutable file):
+      // say exactly that; the next build or lwr clean sweeps what is left.
+      throw new OutputWriteError(
+        `published the new output into ${path.basename(target)}, but the previous output could not be removed completely (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); what is left of it is in ${previous}`,
+        false,
+      );
+    }
     return entries;
   } catch (error) {
     removePendingTemporary();
@@ -93,6 +106,57 @@ function swapIn(temporary: string, target: string, previous: string): void {
     throw error;
   }
 }
+
+/** Temporary and previous-output folders beside `target` (`.dist.tmp-<pid>-…`, `.dist.old-<pid>-…`). */
+export function leftoverFolders(target: string): { name: string; pid: number }[] {
+  const parent = path.dirname(target);
+  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(target))}\\.(?:tmp|old)-(\\d+)-`);
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const match = pattern.exec(name);
+    return match ? [{ name, pid: Number(match[1]) }] : [];
+  });
+}
+
+/** Remove what builds that are no longer running left beside the output (killed, out of power); a running build's folders are left alone. */
+export function sweepLeftovers(target: string): void {
+  for (const { name, pid } of leftoverFolders(target)) {
+    if (pid !== process.pid && !isRunning(pid)) rmSync(path.join(path.dirname(target), name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // running, as another user
+  }
+}
+
+/**
+ * Throw unless every folder in the tree can have its entries removed (write and search
+ * permission). Root passes; immutable files are only found when removing.
+ */
+function assertRemovable(dir: string, shown: string): void {
+  try {
+    accessSync(dir, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EACCES';
+    const top = shown.split('/')[0]!;
+    throw new OutputWriteError(`cannot replace ${top}: ${shown} is read-only (${code}); make it writable (chmod -R u+w ${top}) or choose another --out`, true);
+  }
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) assertRemovable(path.join(dir, entry.name), `${shown}/${entry.name}`);
+  }
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every file below a folder, as sorted forward-slash paths relative to it. */
 export function listFiles(root: string, prefix = ''): string[] {

@@ -82,11 +82,13 @@ export function readConfig(file: SourceFile | undefined): { meta?: ReportMeta; d
     };
   }
   const c = parsed.data;
+  const nameProblems = fileNameProblems(c, file);
+  if (nameProblems.length) return { diagnostics: nameProblems };
   const meta: ReportMeta = {
     title: c.title,
     authors: c.authors,
     language: c.language,
-    slug: c.slug ?? slugify(c.subtitle ? `${c.title} ${c.subtitle}` : c.title),
+    slug: c.slug ?? shortenSlug(slugify(c.subtitle ? `${c.title} ${c.subtitle}` : c.title)),
     rules: c.rules,
     editions: (c.editions ?? DEFAULT_EDITIONS).map((e) => {
       const edition: ReportMeta['editions'][number] = { id: e.id, title: e.title, formats: e.formats };
@@ -102,4 +104,53 @@ export function readConfig(file: SourceFile | undefined): { meta?: ReportMeta; d
     if (c[key] !== undefined) (meta as unknown as Record<string, unknown>)[key] = c[key];
   }
   return { meta, diagnostics: [] };
+}
+
+/** Longest slug: file names are `<slug>.pdf`, `<slug>.txt`, far below the 255 bytes a file system allows. */
+export const MAX_SLUG_LENGTH = 80;
+/** Longest edition id: it names a folder of the output. */
+export const MAX_EDITION_ID_LENGTH = 64;
+/** The output's top-level folders of the main edition: another edition with one of these names would nest inside them. */
+const FORMAT_FOLDERS: readonly string[] = format.options;
+
+/** A slug made from a long title, cut at a word to at most MAX_SLUG_LENGTH characters. */
+export function shortenSlug(slug: string): string {
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
+  const hyphen = cut.lastIndexOf('-');
+  return (hyphen > MAX_SLUG_LENGTH / 2 ? cut.slice(0, hyphen) : cut.slice(0, MAX_SLUG_LENGTH)).replace(/-+$/, '');
+}
+
+/**
+ * Names report.yaml gives to files and folders of the output: a slug or edition id too long
+ * for a file name, an edition id used twice (the second would overwrite the first's files),
+ * or one named like a format folder (its files would nest inside the main edition's).
+ */
+function fileNameProblems(c: { slug?: string | undefined; editions?: { id: string }[] | undefined }, file: SourceFile): Diagnostic[] {
+  const lines = yamlKeyLines(file.text);
+  const at = (key: string) => ({ file: file.path, line: lines.get(key) ?? 1, column: 1 });
+  const out: Diagnostic[] = [];
+  if (c.slug !== undefined && c.slug.length > MAX_SLUG_LENGTH) {
+    out.push(diagnostic('config-invalid', 'error', `"slug" is ${c.slug.length} characters long; at most ${MAX_SLUG_LENGTH}`, at('slug'), { fatal: true, hint: 'file names are <slug>.pdf and <slug>.txt: choose a short slug' }));
+  }
+  const firstSeen = new Map<string, number>();
+  (c.editions ?? []).forEach(({ id }, index) => {
+    const where = at(`editions.${index}.id`);
+    if (id.length > MAX_EDITION_ID_LENGTH) {
+      out.push(diagnostic('config-invalid', 'error', `edition id "${id}" is ${id.length} characters long; at most ${MAX_EDITION_ID_LENGTH}`, where, { fatal: true, hint: 'the id names a folder of the output: choose a short one' }));
+    }
+    if (FORMAT_FOLDERS.includes(id)) {
+      out.push(
+        diagnostic('config-invalid', 'error', `edition id "${id}" is the name of a format folder; its files would go inside the main edition's ${id}/ folder`, where, {
+          fatal: true,
+          hint: `choose another id (editions other than the first are published under <out>/<id>/)`,
+        }),
+      );
+    }
+    const first = firstSeen.get(id);
+    if (first !== undefined) {
+      out.push(diagnostic('config-invalid', 'error', `edition id "${id}" is used twice (editions ${first + 1} and ${index + 1}); the second would overwrite the first's files`, where, { fatal: true, hint: 'give each edition its own id' }));
+    } else firstSeen.set(id, index);
+  });
+  return out;
 }
