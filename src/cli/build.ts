@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 import { PACKAGE_ROOT } from './package-info.js';
 
@@ -14,6 +14,14 @@ export interface BuildFlags {
   templates?: string;
 }
 
+/** A4 or Letter, in any case ("letter", "a4"). */
+function pageSize(value: string): 'A4' | 'Letter' {
+  const size = PAGE_SIZES.find((s) => s.toLowerCase() === value.trim().toLowerCase());
+  if (!size) throw new InvalidArgumentError(`must be ${PAGE_SIZES.join(' or ')}`);
+  return size;
+}
+const PAGE_SIZES = ['A4', 'Letter'] as const;
+
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
 /** `lwr build`: check, render every edition, verify, and publish dist/ atomically. */
@@ -27,7 +35,7 @@ export function registerBuild(program: Command): void {
     .option('--strict', 'fail (exit 1) when the checks report errors; what CI uses')
     .option('--width <columns>', 'text edition: wrap width')
     .option('--ascii', 'text edition: 7-bit ASCII punctuation')
-    .addOption(new Option('--page-size <size>', 'PDF edition: page size').choices(['A4', 'Letter']))
+    .addOption(new Option('--page-size <size>', 'PDF edition: page size, A4 or Letter (any case)').argParser(pageSize))
     .option('--templates <dir>', 'HTML templates folder', path.join(PACKAGE_ROOT, 'templates'))
     .addHelpText('after', '\nExamples:\n  $ lwr build\n  $ lwr build --format html --out public\n  $ SOURCE_DATE_EPOCH=1700000000 lwr build --strict')
     // The build pipeline is loaded only when this command runs.

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { MAX_SLUG_LENGTH, shortenSlug } from '../read/config.js';
 import { cliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { PACKAGE_ROOT } from './package-info.js';
@@ -14,13 +15,44 @@ export function registerInit(program: Command): void {
     .action((dir: string, _opts: object, command: Command) => {
       const ctx = cliContext(command);
       const target = path.resolve(dir);
-      if (existsSync(target) && readdirSync(target).length > 0) {
-        ctx.err(`lwr init: ${dir} is not empty; choose a new folder`);
+      const problem = targetProblem(dir, target);
+      if (problem) {
+        ctx.err(`lwr init: ${problem}`);
         return void (process.exitCode = EXIT.usageOrUnreadable);
       }
       cpSync(path.join(PACKAGE_ROOT, 'starter'), target, { recursive: true });
-      ctx.info(`created a report in ${dir}`);
+      const slug = slugForFolder(path.basename(target));
+      const config = path.join(target, 'content', 'report.yaml');
+      writeFileSync(config, readFileSync(config, 'utf8').replace(/^slug: .*$/m, `slug: ${slug}`));
+      ctx.info(`created a report in ${dir} (its files will be named ${slug}.pdf, ${slug}.txt)`);
       ctx.info(`next:\n  cd ${dir}\n  lwr check\n  lwr build`);
       process.exitCode = EXIT.ok;
     });
+}
+
+/** Why `dir` cannot become a new report, or undefined: it must be new, or an empty folder. */
+function targetProblem(dir: string, target: string): string | undefined {
+  let stat;
+  try {
+    stat = statSync(target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ENOTDIR') return `${dir} is inside a file, not a folder; give the name of a new folder`;
+    return `${dir} cannot be used (${code ?? (error as Error).message})`;
+  }
+  if (!stat.isDirectory()) return `${dir} is a file; give the name of a new folder (lwr init my-report)`;
+  if (readdirSync(target).length > 0) return `${dir} is not empty; choose a new folder`;
+  return undefined;
+}
+
+/** A short kebab-case slug from a folder's name ("Annual Review 2024" → "annual-review-2024"); "report" when nothing is left. */
+export function slugForFolder(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug ? shortenSlug(slug).slice(0, MAX_SLUG_LENGTH) : 'report';
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { formatStylish } from '../format/stylish.js';
 import { terminalSafe } from '../format/terminal-safe.js';
 import type { LoadCache } from '../read/load.js';
-import { startPreviewServer } from '../watch/preview-server.js';
+import { startPreviewServer, type PreviewServer } from '../watch/preview-server.js';
 import { rebuildPreview } from '../watch/rebuild.js';
 import { cliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
@@ -27,7 +27,14 @@ export async function runWatch(flags: WatchFlags, command: Command): Promise<voi
   const templatesDir = path.resolve(flags.templates);
   const contentDir = ctx.options.content;
   const cache: LoadCache = new Map();
-  const server = await startPreviewServer(port);
+  let server: PreviewServer;
+  try {
+    server = await startPreviewServer(port);
+  } catch (error) {
+    ctx.err(`lwr watch: cannot serve on 127.0.0.1: ${(error as Error).message}`);
+    return void (process.exitCode = EXIT.usageOrUnreadable);
+  }
+  if (port !== 0 && server.port !== port) ctx.err(`lwr watch: port ${port} is in use; serving on ${server.port} instead`);
   const context = { buildDate: new Date(), reproducible: false, lwrVersion: LWR_VERSION, templatesDir, readAsset: (file: string) => readFileSync(file), options: {} };
 
   let running: Promise<void> | undefined;
@@ -67,7 +74,7 @@ export async function runWatch(flags: WatchFlags, command: Command): Promise<voi
   };
 
   await rebuild('start');
-  ctx.out(`lwr watch: serving ${server.url} (content: ${contentDir}, templates: ${templatesDir}); press Ctrl+C to stop`);
+  ctx.out(`lwr watch: serving ${server.url} (content: ${contentDir}, templates: ${templatesDir}; the text edition at ${server.url}text/); press Ctrl+C to stop`);
   // Never follow symbolic links: a link to /usr would cost thousands of watches and `loop -> .`
   // would recurse. The reader reads only the content folder's own files, so one level is enough.
   const watchOptions = { ignoreInitial: true, awaitWriteFinish: false, followSymlinks: false } as const;

@@ -16,7 +16,8 @@ const editionShape = {
   formats: z.array(format).min(1).default(['html', 'pdf', 'text']),
   sections: z.array(kebabId).min(1).optional(),
   exclude: z.array(kebabId).optional(),
-  pdf: z.strictObject({ pageSize: z.enum(['A4', 'Letter']).optional() }).optional(),
+  // Page sizes in any case, as --page-size takes them ("letter", "a4").
+  pdf: z.strictObject({ pageSize: z.preprocess((v) => (typeof v === 'string' ? ({ a4: 'A4', letter: 'Letter' } as Record<string, string>)[v.toLowerCase()] ?? v : v), z.enum(['A4', 'Letter'])).optional() }).optional(),
   text: z.strictObject({ width: z.number().int().min(20).max(400).optional() }).optional(),
 };
 

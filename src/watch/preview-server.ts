@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { LIVE_CLIENT_PATH, LIVE_CLIENT_SCRIPT, LIVE_EVENTS_PATH } from './live-client.js';
@@ -20,6 +20,8 @@ const TYPES: Record<string, string> = {
 
 export interface PreviewServer {
   url: string;
+  /** The port it listens on: the one asked for, or the next free one when that was taken. */
+  port: number;
   /** Replace the served files (paths relative to the site root) and reload open pages. */
   publish(files: ReadonlyMap<string, Uint8Array | string>): void;
   /** Show a problem banner in open pages (and in pages opened later), or clear it. */
@@ -71,10 +73,9 @@ export async function startPreviewServer(port: number): Promise<PreviewServer> {
       response.end(LIVE_CLIENT_SCRIPT);
       return;
     }
-    let key = pathname.replace(/^\/+/, '');
-    if (key === '' || key.endsWith('/')) key += 'index.html';
-    const body = files.get(key);
-    if (body === undefined || key.split('/').includes('..')) {
+    const key = fileFor(pathname.replace(/^\/+/, ''), files);
+    const body = key === undefined ? undefined : files.get(key);
+    if (key === undefined || body === undefined || key.split('/').includes('..')) {
       response.writeHead(404, { 'content-type': TYPES['.txt']! });
       response.end('not found\n');
       return;
@@ -82,13 +83,10 @@ export async function startPreviewServer(port: number): Promise<PreviewServer> {
     response.writeHead(200, { 'content-type': TYPES[path.extname(key)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     response.end(body);
   };
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
-  const { port: actual } = server.address() as AddressInfo;
+  const actual = await listenFromPort(server, port);
   return {
     url: `http://127.0.0.1:${actual}/`,
+    port: actual,
     publish(next) {
       files = new Map(next);
       send('reload', null);
@@ -103,6 +101,41 @@ export async function startPreviewServer(port: number): Promise<PreviewServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Ports tried after the one asked for, when it is taken (as Vite does). */
+const PORT_TRIES = 20;
+
+/** Listen on `port`, or on the next free one of the following PORT_TRIES when it is in use; 0 picks any. */
+async function listenFromPort(server: Server, port: number): Promise<number> {
+  for (let candidate = port; ; candidate++) {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(candidate, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      return (server.address() as AddressInfo).port;
+    } catch (error) {
+      const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (!inUse || port === 0 || candidate >= Math.min(65535, port + PORT_TRIES)) {
+        throw new Error(inUse ? `ports ${port} to ${candidate} are all in use; choose another with --port` : (error as Error).message);
+      }
+    }
+  }
+}
+
+/**
+ * The file a request path names: the file itself, a folder's index.html, or, for a folder
+ * without one that holds a single file (the text edition at /text/), that file.
+ */
+function fileFor(key: string, files: ReadonlyMap<string, unknown>): string | undefined {
+  if (key !== '' && !key.endsWith('/')) return files.has(key) ? key : undefined;
+  if (files.has(`${key}index.html`)) return `${key}index.html`;
+  const inside = [...files.keys()].filter((f) => f.startsWith(key) && !f.slice(key.length).includes('/'));
+  return inside.length === 1 ? inside[0] : undefined;
 }
 
 /** Host names the preview answers to; anything else is a page under another name (DNS rebinding). */
