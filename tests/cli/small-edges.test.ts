@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentCopy, tempDir } from '../hardening/support.js';
 import { runLwr } from '../support/cli.js';
-import { ROOT } from '../support/report.js';
+import { startWatch } from '../support/watch.js';
 
 // Issue 13, point 10 (and the init part of point 9): the edges a new user meets first.
 
@@ -15,31 +14,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Start `lwr watch` and wait for the address it serves; stderr is collected as it comes. */
-async function startWatch(args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  const content = contentCopy(path.join(work, `watch-${Math.random().toString(36).slice(2)}`));
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/lwr.js'), 'watch', ...args, '--content', content], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`watch did not start: ${out}${err}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`watch exited with ${code}: ${out}${err}`)));
-  });
-  return { child, url, stderr: () => err };
-}
+/** `lwr watch --port … --content <a copy of the base report>`. */
+const watchBase = (args: string[]) => startWatch([...args, '--content', contentCopy(path.join(work, `watch-${Math.random().toString(36).slice(2)}`))]);
 
 describe('lwr watch', () => {
   it('serves the text edition at /text/, as the README says', async () => {
-    const { child, url } = await startWatch(['--port', '0']);
+    const { child, url } = await watchBase(['--port', '0']);
     try {
       const answer = await fetch(`${url}text/`);
       expect(answer.status).toBe(200);
@@ -54,7 +34,7 @@ describe('lwr watch', () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const taken = (blocker.address() as net.AddressInfo).port;
-    const { child, url, stderr } = await startWatch(['--port', String(taken)]);
+    const { child, url, stderr } = await watchBase(['--port', String(taken)]);
     try {
       const port = Number(new URL(url).port);
       expect(port).toBeGreaterThan(taken);

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../quotes/support.js';
 import { runLwr } from '../support/cli.js';
 import { contentCopy, sectionFile, snapshotTree, tempDir } from './support.js';
 
@@ -12,26 +13,6 @@ beforeAll(() => {
   work = tempDir('lwr-outputs-');
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Minimal RFC 4180 reader: rows of cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
-  }
-  return rows;
-}
 
 describe('CSV cells that a spreadsheet would run as formulas', () => {
   let dir: string;

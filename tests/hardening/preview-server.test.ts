@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../src/watch/preview-server.js';
-import { ROOT } from '../support/report.js';
+import { startWatch } from '../support/watch.js';
 import { contentCopy, tempDir } from './support.js';
 
 // The preview server (`lwr watch`) is reachable by every web page the editor has open: any of
@@ -29,15 +29,21 @@ function rawRequest(port: number, head: string): Promise<{ status: number; text:
 
 const get = (port: number, target: string, host = '127.0.0.1') => rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
 
-describe('the preview server answers malformed requests and keeps serving', () => {
+/** A preview server holding one draft page, for the length of a describe block. */
+function draftServer(): { port: () => number } {
   let server: PreviewServer;
-  let port: number;
   beforeAll(async () => {
     server = await startPreviewServer(0);
-    port = Number(new URL(server.url).port);
     server.publish(new Map([['index.html', '<p>draft</p>']]));
   });
   afterAll(() => server.close());
+  return { port: () => server.port };
+}
+
+describe('the preview server answers malformed requests and keeps serving', () => {
+  const { port: portOf } = draftServer();
+  let port: number;
+  beforeAll(() => (port = portOf()));
 
   for (const target of ['/%E0%A4%A', '/%', '//a:b', '/%ZZ', '/%00', '/a/%2e%2e/%2e%2e/etc/passwd']) {
     it(`GET ${target}: 400 or 404, and the next request is served`, async () => {
@@ -54,14 +60,9 @@ describe('the preview server answers malformed requests and keeps serving', () =
 });
 
 describe('the preview server serves only local host names (DNS rebinding)', () => {
-  let server: PreviewServer;
+  const { port: portOf } = draftServer();
   let port: number;
-  beforeAll(async () => {
-    server = await startPreviewServer(0);
-    port = Number(new URL(server.url).port);
-    server.publish(new Map([['index.html', '<p>draft</p>']]));
-  });
-  afterAll(() => server.close());
+  beforeAll(() => (port = portOf()));
 
   for (const host of ['localhost', '127.0.0.1', '[::1]', 'LOCALHOST']) {
     it(`Host: ${host} (with its port) is served`, async () => {
@@ -102,7 +103,7 @@ describe('the watcher never follows symbolic links', () => {
   let work: string;
   let child: ChildProcess;
   let url = '';
-  let stderr = '';
+  let stderr: () => string;
   let exited: number | null | undefined;
 
   beforeAll(async () => {
@@ -114,22 +115,8 @@ describe('the watcher never follows symbolic links', () => {
     symlinkSync('/usr', path.join(content, 'usr'));
     mkdirSync(path.join(work, 'sibling'));
     writeFileSync(path.join(work, 'sibling', 'notes.md'), 'not content\n');
-    child = spawn(process.execPath, [path.join(ROOT, 'bin/lwr.js'), 'watch', '--port', '0', '--content', content], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    ({ child, url, stderr } = await startWatch(['--port', '0', '--content', content]));
     child.on('exit', (code) => (exited = code));
-    url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`watch did not start: ${out}${stderr}`)), 60_000);
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`watch exited with ${code}: ${out}${stderr}`)));
-    });
   });
   afterAll(() => {
     child?.kill('SIGINT');
@@ -139,11 +126,11 @@ describe('the watcher never follows symbolic links', () => {
   it('stays up with loop -> ., up -> .. and usr -> /usr in the content, with few watches and bounded memory', async () => {
     // Give a following watcher time to crawl (it took 24,000 watches for /usr, and crashed on the loop).
     await new Promise((r) => setTimeout(r, 3000));
-    expect(exited, stderr).toBeUndefined();
+    expect(exited, stderr()).toBeUndefined();
     expect(inotifyWatches(child.pid!)).toBeLessThan(100);
     const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024;
     expect(rss).toBeLessThan(400);
-    expect(stderr).not.toMatch(/ELOOP|internal error/);
+    expect(stderr()).not.toMatch(/ELOOP|internal error/);
     expect((await fetch(url)).status).toBe(200);
   });
 });

@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT, ROOT } from '../support/report.js';
+import { CONTENT } from '../support/report.js';
+import { startWatch } from '../support/watch.js';
 
 /** Reads server-sent events from the preview server into a queue the test can wait on. */
 class EventReader {
@@ -60,20 +61,7 @@ const events = new EventReader();
 beforeAll(async () => {
   content = path.join(mkdtempSync(path.join(tmpdir(), 'lwr-watch-')), 'content');
   cpSync(CONTENT, content, { recursive: true });
-  child = spawn(process.execPath, [path.join(ROOT, 'bin/lwr.js'), 'watch', '--port', '0', '--content', content], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`watch did not start: ${out}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`watch exited with ${code}: ${out}`)));
-  });
+  ({ child, url } = await startWatch(['--port', '0', '--content', content]));
   await events.connect(`${url}__lwr/events`);
 });
 
