@@ -2,10 +2,11 @@
 // lwr's benchmarks, side by side with a peer in the same run on this machine (npm run bench).
 // Prints a table and writes bench/results/bench.json. Not part of npm test: it measures speed.
 //
-//   node bench/run.mjs [--runs N] [--skip-links] [--skip-scale] [--skip-figures]
+//   node bench/run.mjs [--runs N] [--skip-links] [--skip-scale] [--skip-figures] [--baseline <another lwr checkout>]
 //
 // 1. cold `lwr build` (every edition and format) vs `pandoc -f markdown -t html` of the same content
 // 2. `lwr check` (offline) vs the same pandoc run
+//    and the PDF of a Latin-only report vs the same build by a baseline lwr (--baseline), and a report in six scripts
 // 3. 100 copies of the report as one body of content: build time and peak memory vs one copy
 // 4. the link-check benchmark (bench/links/run.mjs), lwr vs linkinator
 // 5. watch: from a file write to the rebuilt HTML being announced to the page
@@ -74,6 +75,28 @@ const htmlRun = repeat('lwr build --format html,text', () => timed(process.execP
 row('cold lwr build, HTML and text only', htmlRun.ms, 'pandoc -t html', pandocRun?.ms, '(for context)');
 const checkRun = repeat('lwr check', () => timed(process.execPath, [lwr, 'check', '-q'], { env, allowFail: true }));
 row('lwr check (offline)', checkRun.ms, 'pandoc -t html', pandocRun?.ms, '≤ 0.5×');
+
+// ---------------------------------------------------------------- 2b: text in every script
+// A Latin-only report's PDF must not pay for what other scripts need (fallback fonts, bidi,
+// shaping): `--baseline <folder of another lwr checkout, built>` times the same build with
+// that lwr as the peer, in the same run (e.g. the commit before world-ready text).
+{
+  const baselineAt = args.indexOf('--baseline');
+  const baseline = baselineAt >= 0 ? path.resolve(args[baselineAt + 1]) : undefined;
+  const pdfBuild = (bin, dir, out) => timed(process.execPath, [bin, 'build', '-q', '--format', 'pdf', '--content', dir, '--out', path.join(scratch, out)], { env });
+  // Runs alternate between the two, so a machine whose load changes treats both alike.
+  const latinRuns = [];
+  const beforeRuns = [];
+  for (let i = 0; i < runs; i++) {
+    latinRuns.push(pdfBuild(lwr, content, 'dist-latin'));
+    if (baseline) beforeRuns.push(pdfBuild(path.join(baseline, 'bin/lwr.js'), content, 'dist-baseline'));
+  }
+  const latinMs = median(latinRuns.map((r) => r.ms));
+  const beforeMs = baseline ? median(beforeRuns.map((r) => r.ms)) : undefined;
+  row('cold lwr build --format pdf, Latin-only report', latinMs, baseline ? `lwr at ${path.basename(baseline)}` : null, beforeMs, '≤ 1.05× the baseline');
+  const world = repeat('lwr build --format pdf (every script)', () => pdfBuild(lwr, path.join(root, 'tests/fixtures/world/content'), 'dist-world'));
+  row('cold lwr build --format pdf, six scripts (fixture)', world.ms, 'Latin-only report', latinMs, '(for context)');
+}
 
 // ---------------------------------------------------------------- 3: 100 copies
 if (!args.includes('--skip-scale')) {

@@ -13,7 +13,8 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
-  external: ['pdfkit', 'fontkit', 'playwright-core'],
+  // linebreak stays outside too: pdfkit requires it, and lwr's PDF layout shares that one copy.
+  external: ['pdfkit', 'fontkit', 'linebreak', 'playwright-core'],
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __lwrCreateRequire } from 'node:module'; const require = __lwrCreateRequire(import.meta.url);" },
   legalComments: 'none',

@@ -5,6 +5,8 @@ import { checkAttribution } from './attribution/index.js';
 import type { ExternalCheckOptions } from './external/options.js';
 import { applyIgnores } from './ignores.js';
 import { checkImages } from './images/index.js';
+import type { FaceInfo } from '../fonts/faces.js';
+import { checkMissingGlyphs, glyphCoverage } from './fonts/missing-glyph.js';
 import { checkLinks } from './links/index.js';
 import { dropRepeatsOfReadDiagnostics } from './repeats.js';
 import { findReservedIds } from './reserved-ids.js';
@@ -30,6 +32,15 @@ export interface CheckOptions {
    * silenced like the checks' own, and a check does not repeat a problem they already report.
    */
   readDiagnostics?: readonly Diagnostic[];
+  /**
+   * The fonts the PDF may draw with (lwr's own, the report's `fonts:`, the system's): with
+   * them, characters no font has are reported (`font-missing-glyph`) for a report with a PDF edition.
+   */
+  fonts?: readonly FaceInfo[];
+  /** Problems finding the report's `fonts:` files, reported with the checks. */
+  fontProblems?: readonly Diagnostic[];
+  /** A content file's text (as loaded), to point at the very character a diagnostic is about. */
+  sourceText?: (file: string) => string | undefined;
 }
 
 /**
@@ -44,6 +55,10 @@ export function runChecks(report: Report, options: CheckOptions = {}): Diagnosti
   if (families.has('links')) checks.push(...checkLinks(report, { contentRoot, ...pick(options, 'fileExists', 'listFiles') }), ...findReservedIds(report));
   if (families.has('attribution')) checks.push(...checkAttribution(report));
   if (families.has('images')) checks.push(...checkImages(report));
+  checks.push(...(options.fontProblems ?? []));
+  if (families.has('fonts') && options.fonts && report.meta.editions.some((e) => e.formats.includes('pdf'))) {
+    checks.push(...checkMissingGlyphs(report, glyphCoverage(options.fonts), options.sourceText));
+  }
   const read = (options.readDiagnostics ?? []).filter((d) => !d.fatal && inFamilies(d.ruleId, families));
   return finishDiagnostics(report, [...read, ...dropRepeatsOfReadDiagnostics(report, checks, read)]);
 }

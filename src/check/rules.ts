@@ -3,7 +3,7 @@ import type { Severity } from '../model/diagnostic.js';
 /** Every rule lwr knows, in one list: id, family, default severity, one line of description. */
 export interface RuleInfo {
   id: string;
-  family: 'content' | 'links' | 'attribution' | 'images' | 'build';
+  family: 'content' | 'links' | 'attribution' | 'images' | 'fonts' | 'build';
   severity: Severity;
   description: string;
 }
@@ -62,6 +62,8 @@ export const RULES = [
   { id: 'image-too-large', family: 'images', severity: 'warning', description: 'An image file is over 5 MB: readers download it with the page.' },
   { id: 'image-low-resolution', family: 'images', severity: 'warning', description: 'A figure\'s raster image would print below 150 dpi at its size in the PDF.' },
   { id: 'image-extension-mismatch', family: 'images', severity: 'warning', description: 'An image file\'s name says one format and its bytes another (photo.png that is a JPEG); lwr publishes it by its bytes.' },
+  // fonts
+  { id: 'font-missing-glyph', family: 'fonts', severity: 'error', description: "A character no font has a glyph for (neither lwr's fonts, nor the report's fonts:, nor the system's): the PDF would print it as an empty box." },
   // build: lwr build's own verification of its output against the model
   { id: 'edition-incomplete', family: 'build', severity: 'error', description: "An edition's output is missing a quote, learning, footnote or poem that its model has." },
   { id: 'build-usage', family: 'build', severity: 'error', description: 'lwr build was asked for an edition or format the report does not define.' },
@@ -70,8 +72,8 @@ export const RULES = [
 export type RuleId = (typeof RULES)[number]['id'];
 
 /** The families `lwr check` can run on their own. */
-export type CheckFamily = 'links' | 'attribution' | 'images';
-export const CHECK_FAMILIES: readonly CheckFamily[] = ['links', 'attribution', 'images'];
+export type CheckFamily = 'links' | 'attribution' | 'images' | 'fonts';
+export const CHECK_FAMILIES: readonly CheckFamily[] = ['links', 'attribution', 'images', 'fonts'];
 
 const byId = new Map<string, RuleInfo>(RULES.map((r) => [r.id, r]));
 

@@ -12,6 +12,7 @@ import { cliContext, readContentOrReport, type CliContext } from './context.js';
 import { startRenderWorker } from '../publish/render-targets.js';
 import type { Worker } from 'node:worker_threads';
 import { EXIT } from './exit-codes.js';
+import { reportFonts } from './fonts.js';
 import { LWR_VERSION, PACKAGE_ROOT } from './package-info.js';
 
 /** The render worker built beside the bundled CLI (scripts/bundle.mjs). */
@@ -52,6 +53,7 @@ async function buildWith(flags: BuildFlags, ctx: CliContext, worker: Worker | un
   process.once('SIGTERM', onInterrupt);
   const started = performance.now();
   try {
+    const fonts = reportFonts(read.report, ctx.options.content);
     const outcome = await buildReport(
       read.report,
       {
@@ -65,12 +67,13 @@ async function buildWith(flags: BuildFlags, ctx: CliContext, worker: Worker | un
         ...(sourceDateEpoch(process.env.SOURCE_DATE_EPOCH) !== undefined ? { sourceDateEpoch: sourceDateEpoch(process.env.SOURCE_DATE_EPOCH)! } : {}),
         lwrVersion: LWR_VERSION,
         templatesDir: path.resolve(flags.templates ?? path.join(PACKAGE_ROOT, 'templates')),
+        fonts: fonts.faces,
       },
       {
         readAsset: (file) => readFileSync(file),
         ...(read.assets ? { imageBytes: read.assets.bytes } : {}),
-        check: (report) => runBuildChecks(report, ctx.options.content),
-        verify: verifyBuild,
+        check: (report) => runBuildChecks(report, ctx.options.content, fonts),
+        verify: (report, files, targets) => verifyBuild(report, files, targets, fonts),
         write: (files, keepExisting, describe) => writeOutputAtomically(out.path, files, { keepExisting, lwrVersion: LWR_VERSION, reportSlug: read.report.meta.slug, describe }),
         now: () => new Date(),
       },
@@ -80,11 +83,19 @@ async function buildWith(flags: BuildFlags, ctx: CliContext, worker: Worker | un
         ctx.err(outcome.diagnostics.map((d) => `lwr build: ${d.message}${d.hint ? ` (${d.hint})` : ''}`).join('\n'));
         process.exitCode = EXIT.usageOrUnreadable;
         return;
-      case 'check-failed':
+      case 'check-failed': {
         ctx.err(formatStylish(outcome.checks, ctx.chalk));
-        ctx.err(ctx.chalk.red('Build failed: the checks found errors (--strict). The previous output is unchanged.'));
+        const glyphs = outcome.checks.some((d) => d.ruleId === 'font-missing-glyph' && d.severity === 'error');
+        ctx.err(
+          ctx.chalk.red(
+            glyphs && !flags.strict
+              ? 'Build failed: the PDF would print empty boxes for characters no font has (font-missing-glyph). The previous output is unchanged.'
+              : 'Build failed: the checks found errors (--strict). The previous output is unchanged.',
+          ),
+        );
         process.exitCode = EXIT.contentErrors;
         return;
+      }
       case 'verify-failed':
         ctx.err(formatStylish(outcome.problems, ctx.chalk));
         ctx.err(ctx.chalk.red('Build failed: an edition is missing content the model has. The previous output is unchanged.'));

@@ -16,6 +16,7 @@ import { checkExternal, externalOptions, wantsExternal, type ExternalFlags } fro
 import { CHECK_FORMATS, printCheckRun, type CheckFormat } from './check-output.js';
 import { checkTargetProblems, isAboutTargets, parseCheckTargets } from './check-targets.js';
 import { cliContext, readContent, type CliContext } from './context.js';
+import { fontCheckOptions, reportFonts } from './fonts.js';
 import { EXIT } from './exit-codes.js';
 import { LWR_VERSION, ruleHelpUri, LWR_INFORMATION_URI } from './package-info.js';
 
@@ -128,6 +129,7 @@ export async function runCheckCommand(args: readonly string[], opts: CheckComman
     // Relative links are looked up inside the content folder only, never through a link out of it.
     ...contentFileAccess(contentRoot),
     readDiagnostics: read.diagnostics,
+    ...fontCheckOptions(reportFonts(report, contentRoot)),
   });
   if (external && wantsExternal(opts, ctx.config) && (targets.family === undefined || targets.family === 'links')) {
     // Only the named files' links go over the network: a pre-commit hook stays fast.

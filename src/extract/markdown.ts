@@ -63,6 +63,7 @@ export function inlinesToMarkdown(inlines: readonly Inline[]): string {
         out += link(inline);
         break;
       case 'term':
+      case 'language':
         out += inlinesToMarkdown(inline.children);
         break;
       case 'footnoteReference':
@@ -98,6 +99,8 @@ function blockToMarkdown(block: Block): string {
     }
     case 'thematicBreak':
       return '***';
+    case 'language':
+      return blocksToMarkdown(block.children);
     default:
       // Tables, raw HTML and the report's structures do not occur inside quotes; keep their words.
       return blocksText([block]).split('\n').map((line) => escapeLineStart(escapeText(line))).join('\n');

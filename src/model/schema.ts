@@ -72,6 +72,7 @@ export const MODEL_SCHEMA = {
         programmeManager: str,
         language: str,
         slug: str,
+        fonts: arrayOf(obj({ file: str, source: ref('SourcePosition') }, ['file', 'source'])),
         rules: { type: 'object', additionalProperties: { enum: ['error', 'warning', 'info', 'off'] } },
         editions: arrayOf(
           obj(
@@ -117,6 +118,7 @@ export const MODEL_SCHEMA = {
         node('term', { termId: str, children: arrayOf(ref('Inline')) }, ['termId', 'children']),
         node('link', { url: str, title: str, linkId: str, children: arrayOf(ref('Inline')), source: ref('SourcePosition') }, ['url', 'linkId', 'children', 'source']),
         node('footnoteReference', { label: str, footnoteId: str, number: int, source: ref('SourcePosition') }, ['label', 'number', 'source']),
+        node('language', { lang: str, dir: { enum: ['ltr', 'rtl'] }, children: arrayOf(ref('Inline')) }, ['lang', 'dir', 'children']),
       ],
     },
     Inlines: arrayOf(ref('Inline')),
@@ -144,6 +146,7 @@ export const MODEL_SCHEMA = {
         block('publications', { items: arrayOf(positioned({ title: str, subtitle: str, heading: ref('Inlines'), children: arrayOf(ref('Block')) }, ['title', 'heading', 'children'])) }, ['items']),
         block('glossary', { entries: arrayOf(ref('GlossaryEntry')) }, ['entries']),
         block('poem', { id: str, title: str, author: str, authorNote: str, stanzas: arrayOf(positioned({ lines: arrayOf(ref('Inlines')) }, ['lines'])) }, ['id', 'title', 'stanzas']),
+        block('language', { lang: str, dir: { enum: ['ltr', 'rtl'] }, children: arrayOf(ref('Block')) }, ['lang', 'dir', 'children']),
       ],
     },
     Section: positioned(

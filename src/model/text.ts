@@ -45,6 +45,7 @@ export function blocksText(blocks: readonly Block[]): string {
         for (const item of block.items) parts.push(blocksText(item.children));
         break;
       case 'quote':
+      case 'language':
         parts.push(blocksText(block.children));
         break;
       case 'code':
@@ -86,6 +87,9 @@ export function sectionTexts(section: Section): string[] {
         case 'quote':
           fromBlocks(block.children);
           if (block.attribution) out.push(block.attribution.text);
+          break;
+        case 'language':
+          fromBlocks(block.children);
           break;
         case 'code':
           out.push(block.value);

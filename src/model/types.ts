@@ -5,7 +5,7 @@
  */
 
 /** Version of the model's JSON form; bump the major on breaking changes. */
-export const MODEL_VERSION = '1.2.0';
+export const MODEL_VERSION = '1.3.0';
 
 export interface SourcePosition {
   /** Path of the file as the user named it (relative to the working directory). */
@@ -49,6 +49,18 @@ export interface FootnoteReferenceInline {
 export interface TermInline { type: 'term'; termId: string; children: Inline[] }
 /** Raw inline HTML from the content. Renderers must sanitise it or show it as text. */
 export interface HtmlInline { type: 'html'; value: string }
+/**
+ * Words in another language than the report's (`:lang[Croeso]{lang=cy}`): every edition marks
+ * them (HTML `lang`/`dir`, PDF `Lang`), and the PDF sets them right to left where `dir` says.
+ */
+export interface LanguageInline {
+  type: 'language';
+  /** A BCP 47 language tag (`cy`, `ar`, `zh-Hant`). */
+  lang: string;
+  /** As written, or from the language's script. */
+  dir: 'ltr' | 'rtl';
+  children: Inline[];
+}
 
 /** Image formats lwr publishes in every edition. */
 export type ImageFormat = 'png' | 'jpeg' | 'svg';
@@ -103,7 +115,8 @@ export type Inline =
   | FootnoteReferenceInline
   | TermInline
   | HtmlInline
-  | ImageInline;
+  | ImageInline
+  | LanguageInline;
 
 // ---------------------------------------------------------------- blocks
 
@@ -235,6 +248,16 @@ export interface FigureBlock extends Positioned {
   credit?: Inline[];
 }
 
+/** Blocks in another language than the report's (`:::lang{lang=ar}` … `:::`). */
+export interface LanguageBlock extends Positioned {
+  type: 'language';
+  /** A BCP 47 language tag. */
+  lang: string;
+  /** As written, or from the language's script: right-to-left blocks are set from the right. */
+  dir: 'ltr' | 'rtl';
+  children: Block[];
+}
+
 export type Block =
   | ParagraphBlock
   | FigureBlock
@@ -251,7 +274,8 @@ export type Block =
   | LoveLettersBlock
   | PublicationsBlock
   | GlossaryBlock
-  | PoemBlock;
+  | PoemBlock
+  | LanguageBlock;
 
 // ---------------------------------------------------------------- sections and report
 
@@ -371,6 +395,12 @@ export interface EditionConfig {
   text?: { width?: number };
 }
 
+/** A font file named in report.yaml's `fonts:`, relative to the content folder. */
+export interface FontSetting {
+  file: string;
+  source: SourcePosition;
+}
+
 export interface ReportMeta {
   title: string;
   subtitle?: string;
@@ -382,6 +412,8 @@ export interface ReportMeta {
   programmeManager?: string;
   language: string;
   slug: string;
+  /** The report's own font files (`fonts:` in report.yaml), tried before the system's when lwr's fonts lack a character. */
+  fonts?: FontSetting[];
   /** Per-rule severity overrides from the report's config (`rules:`). */
   rules: Record<string, 'error' | 'warning' | 'info' | 'off'>;
   editions: EditionConfig[];

@@ -6,6 +6,7 @@ export function childBlocks(block: Block): Block[][] {
     case 'list':
       return block.items.map((i) => i.children);
     case 'quote':
+    case 'language':
       return [block.children];
     case 'forces':
       return block.forces.map((f) => f.children);

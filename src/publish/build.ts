@@ -1,4 +1,5 @@
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import type { FaceInfo } from '../fonts/faces.js';
 import type { Report } from '../model/types.js';
 import type { RenderContext } from '../render/types.js';
 import { editionImageBytes } from '../model/images.js';
@@ -21,6 +22,8 @@ export interface BuildOptions {
   sourceDateEpoch?: number;
   lwrVersion: string;
   templatesDir: string;
+  /** The fonts the PDF may draw with (found by the CLI); lwr's own when absent. */
+  fonts?: FaceInfo[];
 }
 
 /** The effects a build needs, injected so the pipeline can be tested without a disk. */
@@ -51,6 +54,10 @@ export async function buildReport(report: Report, options: BuildOptions, effects
 
   const checks = await effects.check(report);
   if (options.strict && hasErrors(checks)) return { status: 'check-failed', checks };
+  // A character no font has would be an empty box in the PDF: a known cause, stopped here, before rendering.
+  if (plan.targets.some((t) => t.format === 'pdf') && checks.some((d) => d.ruleId === 'font-missing-glyph' && d.severity === 'error')) {
+    return { status: 'check-failed', checks };
+  }
 
   const reproducible = options.sourceDateEpoch !== undefined;
   const buildDate = reproducible ? new Date(options.sourceDateEpoch! * 1000) : effects.now();
@@ -62,7 +69,7 @@ export async function buildReport(report: Report, options: BuildOptions, effects
     if (pageSize !== undefined) renderOptions.pageSize = pageSize;
     if (options.ascii) renderOptions.ascii = true;
     const images = effects.imageBytes ? editionImageBytes(selectEdition(report, target.edition), effects.imageBytes) : undefined;
-    return { edition: target.edition, buildDate, reproducible, lwrVersion: options.lwrVersion, templatesDir: options.templatesDir, readAsset: effects.readAsset, ...(images ? { images } : {}), options: renderOptions };
+    return { edition: target.edition, buildDate, reproducible, lwrVersion: options.lwrVersion, templatesDir: options.templatesDir, readAsset: effects.readAsset, ...(images ? { images } : {}), ...(options.fonts ? { fonts: options.fonts } : {}), options: renderOptions };
   };
   const worker = effects.renderWorker;
   const files = worker ? await renderTargetsInParallel(report, plan.targets, contextFor, worker) : await renderTargets(report, plan.targets, contextFor);

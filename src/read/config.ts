@@ -33,6 +33,7 @@ const configShape = {
   language: z.string().default('en-GB'),
   slug: kebabId.optional(),
   rules: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}),
+  fonts: z.array(z.string().regex(/\.(ttf|otf|ttc|otc)$/i, 'must name a TrueType or OpenType font file (.ttf, .otf, .ttc), relative to the content folder')).optional(),
   editions: z.array(z.strictObject(editionShape)).min(1).optional(),
 };
 
@@ -85,6 +86,7 @@ export function readConfig(file: SourceFile | undefined): { meta?: ReportMeta; d
   const c = parsed.data;
   const nameProblems = fileNameProblems(c, file);
   if (nameProblems.length) return { diagnostics: nameProblems };
+  const keyLines = yamlKeyLines(file.text);
   const meta: ReportMeta = {
     title: c.title,
     authors: c.authors,
@@ -101,6 +103,7 @@ export function readConfig(file: SourceFile | undefined): { meta?: ReportMeta; d
     }),
     source: { file: file.path, line: 1, column: 1 },
   };
+  if (c.fonts) meta.fonts = c.fonts.map((font, i) => ({ file: font, source: { file: file.path, line: keyLines.get(`fonts.${i}`) ?? 1, column: 1 } }));
   for (const key of ['subtitle', 'year', 'publisher', 'designer', 'funder', 'programmeManager'] as const) {
     if (c[key] !== undefined) (meta as unknown as Record<string, unknown>)[key] = c[key];
   }

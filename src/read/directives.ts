@@ -6,10 +6,11 @@ import type { Block, ComparisonBlock, ComparisonSide, ComparisonTheme, Force, Fo
 import { positionOf, type ReadContext } from './context.js';
 import { readFigureDirective } from './figure.js';
 import { convertInlines } from './inline.js';
+import { readLanguage } from './language.js';
 
 type ConvertBlocks = (nodes: readonly RootContent[], ctx: ReadContext) => Block[];
 
-const KNOWN = ['comparison', 'figure', 'forces', 'key-learnings', 'love-letters', 'publications'];
+const KNOWN = ['comparison', 'figure', 'forces', 'key-learnings', 'lang', 'love-letters', 'publications'];
 
 /** Convert a container directive (`:::name`) into its model block. */
 export function convertDirective(node: ContainerDirective, ctx: ReadContext, convertBlocks: ConvertBlocks): Block | undefined {
@@ -30,6 +31,11 @@ export function convertDirective(node: ContainerDirective, ctx: ReadContext, con
       return readLoveLetters(node, ctx) ?? fail('needs one bullet list of "Name | Role, Place" items');
     case 'publications':
       return readPublications(node, ctx, convertBlocks) ?? fail('needs one bullet list whose items start with a bold title');
+    case 'lang': {
+      const language = readLanguage(node, ctx);
+      const children = convertBlocks(node.children, ctx);
+      return language ? { type: 'language', ...language, children, source: positionOf(ctx, node) } : undefined;
+    }
     default:
       return fail(`unknown directive`, `known directives: ${KNOWN.join(', ')}`);
   }

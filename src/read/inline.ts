@@ -3,6 +3,7 @@ import type {} from 'mdast-util-directive';
 import type { Inline } from '../model/types.js';
 import { positionOf, sourceOf, type ReadContext } from './context.js';
 import { readImage } from './image.js';
+import { readLanguage } from './language.js';
 import { classifyUrl } from './link-kind.js';
 import { plainText } from '../model/text.js';
 
@@ -52,6 +53,11 @@ function convertInline(node: PhrasingContent, ctx: ReadContext): Inline[] {
     case 'textDirective':
       if (node.name === 'term') {
         return [{ type: 'term', termId: '', children: convertInlines(node.children, ctx) }];
+      }
+      if (node.name === 'lang') {
+        const language = readLanguage(node, ctx);
+        const children = convertInlines(node.children, ctx);
+        return language ? [{ type: 'language', ...language, children }] : children;
       }
       // "Note:this" or "10:30" parse as directives; lwr keeps them as the text they were.
       return [{ type: 'text', value: sourceOf(ctx, node) }];

@@ -1,3 +1,4 @@
+import type { FaceInfo } from '../fonts/faces.js';
 import type { EditionConfig, Report } from '../model/types.js';
 
 export type Format = 'html' | 'pdf' | 'text';
@@ -26,6 +27,11 @@ export interface RenderContext {
    * by the publisher: a renderer never opens a path written in the Markdown.
    */
   images?: ReadonlyMap<string, Uint8Array>;
+  /**
+   * The fonts the PDF may draw with (lwr's own, the report's `fonts:`, the system's that the
+   * text needs), found by the publisher; lwr's own faces when absent.
+   */
+  fonts?: FaceInfo[];
   options: {
     /** Text edition: wrap width in columns. */
     width?: number;

@@ -33,12 +33,19 @@ declare module 'fontkit' {
     capHeight: number;
     xHeight: number;
     head: { checkSumAdjustment: number };
-    layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
+    /** Shape text: OpenType substitution and positioning for its script (right-to-left runs come back in visual order). */
+    layout(text: string, features?: string[] | Record<string, boolean>, script?: string, language?: string, direction?: 'ltr' | 'rtl'): GlyphRun;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    /** Every code point the font maps to a glyph. */
+    characterSet: number[];
+    /** Present when the font has OpenType layout tables. */
+    GSUB?: unknown;
+    GPOS?: unknown;
   }
 
   export interface FontCollection {
     fonts: Font[];
+    getFont(postscriptName: string): Font | null;
   }
 
   export function create(data: Uint8Array, postscriptName?: string): Font | FontCollection;

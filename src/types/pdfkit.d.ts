@@ -111,6 +111,8 @@ declare module 'pdfkit' {
     struct(type: string, options?: StructureOptions): PDFStructureElement;
     addStructure(element: PDFStructureElement): this;
     markContent(tag: 'Artifact', options?: { type?: 'Pagination' | 'Layout' | 'Page' }): this;
+    /** Append raw operators to the page's content stream. */
+    addContent(content: string): this;
     markStructureContent(tag: string): PDFStructureContent;
     endMarkedContent(): this;
 

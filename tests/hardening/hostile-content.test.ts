@@ -224,7 +224,7 @@ describe('control characters, ANSI escapes and bidi overrides on a terminal', ()
 
 const FORBIDDEN = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'style', 'svg', 'math', 'form', 'input', 'button', 'textarea', 'select', 'base', 'img', 'video', 'audio', 'source', 'template', 'noscript', 'portal']);
 const URL_PROPERTIES = new Set(['href', 'src', 'srcSet', 'action', 'formAction', 'data', 'cite', 'poster', 'background', 'xLinkHref', 'ping', 'codeBase', 'longDesc', 'manifest', 'icon']);
-const PAGE_LINKS = new Set(['assets/lwr.css', 'assets/favicon.svg']);
+const PAGE_LINKS = new Set(['assets/fonts/fonts.css', 'assets/lwr.css', 'assets/favicon.svg']);
 
 /** The scheme a browser reads from a URL: whitespace and control characters in it are ignored. */
 const schemeOf = (url: string) => /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020\u007f]+/g, ''))?.[1]?.toLowerCase();

@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)('the HTML edition in a browser', () => {
     expect(requests.filter(leavesLoopback)).toEqual([]);
     expect(requests.some((url) => url.endsWith('/assets/lwr.css'))).toBe(true);
     const fonts = await page.evaluate(() => [...document.fonts].map((font) => `${font.family.replace(/"/g, '')} ${font.style} ${font.status}`));
-    expect(fonts).toEqual(['Source Serif 4 normal loaded', 'Source Serif 4 italic loaded', 'Inter normal loaded']);
+    expect(fonts).toEqual(['Source Serif 4 normal loaded', 'Source Serif 4 italic loaded', 'Source Sans 3 normal loaded']);
     expect(failed).toEqual([]);
     await page.close();
   });

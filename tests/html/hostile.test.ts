@@ -21,7 +21,7 @@ function attacks(page: Root): string[] {
     const where = `<${element.tagName}>`;
     if (FORBIDDEN_ELEMENTS.includes(element.tagName)) found.push(`${where} element`);
     if (element.tagName === 'meta' && element.properties.httpEquiv && String(element.properties.httpEquiv).toLowerCase().includes('refresh')) found.push('meta refresh');
-    if (element.tagName === 'link' && !['assets/lwr.css', 'assets/favicon.svg'].includes(String(element.properties.href))) found.push(`${where} to ${element.properties.href}`);
+    if (element.tagName === 'link' && !['assets/fonts/fonts.css', 'assets/lwr.css', 'assets/favicon.svg'].includes(String(element.properties.href))) found.push(`${where} to ${element.properties.href}`);
     for (const [name, value] of Object.entries(element.properties)) {
       if (/^on/i.test(name)) found.push(`${where} handler ${name}`);
       if (name === 'style') found.push(`${where} style attribute`);

@@ -42,9 +42,10 @@ describe('the HTML edition of the real report', () => {
   it('is index.html with its stylesheet, icon, fonts and font licences under assets/', () => {
     expect(files.map((f) => f.path).sort()).toEqual([
       'assets/favicon.svg',
-      'assets/fonts/fontsource-variable-inter-LICENSE.txt',
+      'assets/fonts/fonts.css',
+      'assets/fonts/fontsource-variable-source-sans-3-LICENSE.txt',
       'assets/fonts/fontsource-variable-source-serif-4-LICENSE.txt',
-      'assets/fonts/inter-latin-wght-normal.woff2',
+      'assets/fonts/source-sans-3-latin-wght-normal.woff2',
       'assets/fonts/source-serif-4-latin-opsz-italic.woff2',
       'assets/fonts/source-serif-4-latin-opsz-normal.woff2',
       'assets/lwr.css',

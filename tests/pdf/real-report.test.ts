@@ -26,7 +26,8 @@ function pdfinfo(args: string[] = []): Record<string, string> {
 function bodyText(): string {
   const g = pageGeometry('A4');
   const crop = ['-x', '0', '-y', String(g.top - 12), '-W', String(Math.ceil(g.width)), '-H', String(g.bodyHeight + 16)];
-  return normalise(run('pdftotext', ['-raw', '-enc', 'UTF-8', ...crop, file, '-']));
+  // A line that ends in a hyphen broke there (UAX #14), not at a space: its word goes on unspaced.
+  return normalise(run('pdftotext', ['-raw', '-enc', 'UTF-8', ...crop, file, '-']).replace(/(?<=\p{L}-)\n/gu, ''));
 }
 
 /** A pattern for a text whatever the line breaks inside it (a URL cut across lines). */

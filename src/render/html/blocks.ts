@@ -56,6 +56,8 @@ function renderBlock(block: Block, state: HtmlState): ElementContent[] {
       return [renderGlossary(block, state)];
     case 'poem':
       return [renderPoem(block, state)];
+    case 'language':
+      return [h('div', { lang: block.lang, dir: block.dir }, renderBlocks(block.children, state))];
   }
 }
 

@@ -1,4 +1,5 @@
 import { toHtml } from 'hast-util-to-html';
+import { codePointsOf, reportTexts } from '../../fonts/report-text.js';
 import type { Renderer, RenderedFile } from '../types.js';
 import { renderBody } from './body.js';
 import { createTemplateEngine } from './liquid.js';
@@ -18,11 +19,11 @@ export const render: Renderer = async (report, context) => {
   // Named references (&amp;) read better than hex ones in the published source.
   const body = toHtml(renderBody(report), { characterReferences: { useNamedReferences: true } });
   const engine = createTemplateEngine(htmlTemplatesFolder(context), context.readAsset);
-  const page: string = await engine.renderFile(theme.page, pageData(report, context, body));
+  const page: string = await engine.renderFile(theme.page, pageData(report, context, body, theme.fonts.length > 0 ? 'assets/fonts/fonts.css' : ''));
   const files: RenderedFile[] = [
     { path: 'index.html', contents: page },
     ...themeAssetFiles(theme, context),
-    ...themeFontFiles(theme, context),
+    ...themeFontFiles(theme, context, codePointsOf(reportTexts(report))),
     ...imageFiles(report, context),
   ];
   return files;

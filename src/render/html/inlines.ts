@@ -51,6 +51,8 @@ function renderInline(inline: Inline, state: HtmlState): ElementContent[] {
       return [renderFootnoteReference(inline, state)];
     case 'term':
       return [h('span.term', renderInlines(inline.children, state))];
+    case 'language':
+      return [h('span', { lang: inline.lang, dir: inline.dir }, renderInlines(inline.children, state))];
     case 'html':
       return sanitizeContentHtml(inline.value);
     case 'image':

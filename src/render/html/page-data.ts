@@ -26,10 +26,12 @@ export interface PageData {
   lwrVersion: string;
   /** The live-reload script's path while `lwr watch` serves the page; empty otherwise. */
   liveReload: string;
+  /** The stylesheet with the page's `@font-face` rules (only the font subsets the report uses); empty when the theme ships no fonts. */
+  fontStylesheet: string;
 }
 
 /** The template's data for `report`, whose rendered body is `body`. */
-export function pageData(report: Report, context: RenderContext, body: string): PageData {
+export function pageData(report: Report, context: RenderContext, body: string, fontStylesheet = ''): PageData {
   const meta = report.meta;
   return {
     lang: meta.language,
@@ -49,6 +51,7 @@ export function pageData(report: Report, context: RenderContext, body: string): 
     built: shownDate(context.buildDate),
     lwrVersion: context.lwrVersion,
     liveReload: context.options.liveReloadScript ?? '',
+    fontStylesheet,
   };
 }
 

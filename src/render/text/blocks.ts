@@ -65,6 +65,9 @@ export function renderBlock(block: Block, width: number, env: TextEnv): string[]
       return renderGlossary(block, width, env);
     case 'poem':
       return renderPoem(block, width, env);
+    case 'language':
+      // Plain text has no language marking; the words keep their logical order.
+      return env.blocks(block.children, width);
   }
 }
 

@@ -6,6 +6,8 @@ import type { FlowItem, ImageBlock, Line, Measurer, PlacedPage, TableBlock, Tabl
  */
 export const monospace: Measurer = {
   width: (text, _font, size) => Array.from(text).length * size * 0.5,
+  shape: (text, _face, size) => ({ width: Array.from(text).length * size * 0.5, spelled: true }),
+  faceFor: (_cluster, font) => font,
   metrics: () => ({ ascent: 0.8, descent: 0.2 }),
 };
 

@@ -1,5 +1,6 @@
 import PDFDocument, { type PDFOutline, type PDFReference, type PDFStructureContent, type PDFStructureElement } from 'pdfkit';
-import type { FontSet } from '../fonts.js';
+import type { FontBook } from '../fonts.js';
+import { RIGHT_TO_LEFT } from '../shaping-cache.js';
 import { ImageDrawer } from './images.js';
 import type { Drawable, DocumentLayout, LinkTarget, OutlineEntry, StructNode } from '../layout/types.js';
 import { escapeXml, type PdfMetadata } from '../metadata.js';
@@ -9,7 +10,7 @@ import { escapeXml, type PdfMetadata } from '../metadata.js';
  * drawable goes into the structure element the layout names (artifacts into /Artifact),
  * links become annotations inside their Link elements, destinations named destinations.
  */
-export async function drawDocument(layout: DocumentLayout, fonts: FontSet, meta: PdfMetadata, images: ReadonlyMap<string, Uint8Array> = new Map()): Promise<Uint8Array> {
+export async function drawDocument(layout: DocumentLayout, fonts: FontBook, meta: PdfMetadata, images: ReadonlyMap<string, Uint8Array> = new Map()): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: [layout.width, layout.height],
     margin: 0,
@@ -32,7 +33,8 @@ export async function drawDocument(layout: DocumentLayout, fonts: FontSet, meta:
     },
   });
   escapeXmpOnEnd(doc, meta.language);
-  for (const [key, font] of Object.entries(fonts)) doc.registerFont(key, font);
+  // The layout opened every face it set text in.
+  for (const [id, font] of fonts.opened()) doc.registerFont(id, font);
   const chunks: Uint8Array[] = [];
   doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -126,10 +128,15 @@ export async function drawDocument(layout: DocumentLayout, fonts: FontSet, meta:
 /** Draw one drawable at its place (structure marking is the caller's business). */
 function drawShape(doc: PDFDocument, drawable: Drawable, images: ImageDrawer): void {
   switch (drawable.kind) {
-    case 'text':
-      doc.font(drawable.style.font).fontSize(drawable.style.size).fillColor(drawable.style.color);
-      doc.text(drawable.text, drawable.x, drawable.baseline, { lineBreak: false, baseline: 'alphabetic' });
+    case 'text': {
+      const shaping = drawable.shaping;
+      doc.font(shaping?.face ?? drawable.style.font).fontSize(drawable.style.size).fillColor(drawable.style.color);
+      const options = { lineBreak: false, baseline: 'alphabetic', ...(shaping?.rtl ? { features: RIGHT_TO_LEFT } : {}) } as const;
+      // Glyphs that do not spell their text in order (reordered vowel signs, emoji sequences) carry it as ActualText.
+      if (shaping?.actualText) withActualText(doc, shaping.actualText, () => doc.text(drawable.text, drawable.x, drawable.baseline, options));
+      else doc.text(drawable.text, drawable.x, drawable.baseline, options);
       break;
+    }
     case 'rect':
       doc.rect(drawable.x, drawable.y, drawable.width, drawable.height).fill(drawable.fill);
       break;
@@ -142,6 +149,34 @@ function drawShape(doc: PDFDocument, drawable: Drawable, images: ImageDrawer): v
     default:
       break;
   }
+}
+
+/**
+ * Draw text inside a marked-content span whose ActualText is `text`. The span is opened inside
+ * pdfkit's text transform (right around BT … ET): a reader such as poppler places the actual
+ * text by the transform current at the span's end, so outside it the words land mirrored on
+ * the page.
+ */
+function withActualText(doc: PDFDocument, text: string, drawText: () => void): void {
+  const addContent = doc.addContent.bind(doc);
+  doc.addContent = (content: string) => {
+    if (content === 'BT') addContent(`/Span <</ActualText ${pdfTextString(text)}>> BDC`);
+    addContent(content);
+    if (content === 'ET') addContent('EMC');
+    return doc;
+  };
+  try {
+    drawText();
+  } finally {
+    Reflect.deleteProperty(doc, 'addContent');
+  }
+}
+
+/** A PDF text string in UTF-16BE with its byte-order mark, as a hex string. */
+function pdfTextString(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `<${hex}>`;
 }
 
 /** Creates pdfkit structure elements on first use, attached to their parents in that order. */
@@ -164,7 +199,7 @@ class StructureBuilder {
     const existing = this.elements.get(id);
     if (existing) return existing;
     const node = this.node(id);
-    const element = this.doc.struct(node.type, { ...(node.scope ? { scope: node.scope } : {}), ...(node.alt !== undefined ? { alt: node.alt } : {}) });
+    const element = this.doc.struct(node.type, { ...(node.scope ? { scope: node.scope } : {}), ...(node.alt !== undefined ? { alt: node.alt } : {}), ...(node.lang ? { lang: node.lang } : {}) });
     if (node.elementId) element.dictionary.data.ID = new String(node.elementId);
     if (node.parent === null) this.doc.addStructure(element);
     else this.element(node.parent).add(element);

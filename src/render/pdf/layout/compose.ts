@@ -98,7 +98,7 @@ export function emitLine(line: Line, x: number, top: number, ctx: ComposeContext
   const segments = line.segments.map((segment) => resolvePageNumber(segment, x, ctx));
   if (segments.some((s) => s.pageNumberOf)) artifacts.push(...leaders(line, x, top, ctx));
   segments.forEach((segment, i) => {
-    content.push({ kind: 'text', x: x + segment.x, baseline: baseline - segment.rise, text: segment.text, style: segment.style, struct: segment.struct });
+    content.push({ kind: 'text', x: x + segment.x, baseline: baseline - segment.rise, text: segment.text, style: segment.style, struct: segment.struct, ...(segment.shaping ? { shaping: segment.shaping } : {}) });
     if (segment.underline) {
       const y = baseline + segment.style.size * 0.14;
       artifacts.push({ kind: 'line', x1: x + segment.x, y1: y, x2: x + segment.x + segment.width, y2: y, width: 0.5, color: segment.style.color });
@@ -106,9 +106,11 @@ export function emitLine(line: Line, x: number, top: number, ctx: ComposeContext
     const link = segment.link;
     const next = segments[i + 1];
     if (link && next?.link?.struct !== link.struct) {
-      const first = segments.findIndex((s) => s.link?.struct === link.struct);
-      const x1 = x + segments[first]!.x;
-      content.push({ kind: 'link', x: x1, y: top, width: x + segment.x + segment.width - x1, height: line.height, target: link.target, struct: link.struct, label: link.label });
+      // Segments are in reading order; right-to-left ones are placed leftwards, so take the extent.
+      const parts = segments.filter((s) => s.link?.struct === link.struct);
+      const x1 = x + Math.min(...parts.map((s) => s.x));
+      const x2 = x + Math.max(...parts.map((s) => s.x + s.width));
+      content.push({ kind: 'link', x: x1, y: top, width: x2 - x1, height: line.height, target: link.target, struct: link.struct, label: link.label });
     }
   });
 }

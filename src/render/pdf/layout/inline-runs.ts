@@ -18,46 +18,57 @@ export interface InlineContext {
   noteCalled: (footnoteId: string, citing: string) => number | undefined;
 }
 
+/** Code set inline is a little smaller than the text around it: a monospaced face looks larger at the same size. */
+const CODE_SCALE = 0.9;
+
 /**
  * Turn model inlines into styled runs whose text belongs to structure element `struct`.
  * Links get their own Link element; footnote calls become raised numbers that carry the
- * footnote's id so the paginator keeps the note on the same page.
+ * footnote's id so the paginator keeps the note on the same page. Text in a language span (or
+ * in a block of another `language`) carries the language, for its glyphs and its direction.
  */
-export function inlineRuns(inlines: readonly Inline[], style: TextStyle, struct: string, ctx: InlineContext): Run[] {
+export function inlineRuns(inlines: readonly Inline[], style: TextStyle, struct: string, ctx: InlineContext, language?: Run['language']): Run[] {
   const runs: Run[] = [];
-  const visit = (list: readonly Inline[], current: TextStyle, owner: string, link: Run['link']) => {
+  const visit = (list: readonly Inline[], current: TextStyle, owner: string, link: Run['link'], span: Run['language']) => {
+    const extra = { ...(link ? { link } : {}), ...(span ? { language: span } : {}) };
     for (const inline of list) {
       switch (inline.type) {
         case 'text':
-          runs.push({ text: inline.value, style: current, struct: owner, ...(link ? { link } : {}) });
+          runs.push({ text: inline.value, style: current, struct: owner, ...extra });
           break;
         case 'inlineCode':
-          runs.push({ text: inline.value, style: { ...current, font: 'sans' }, struct: owner, ...(link ? { link } : {}) });
+          runs.push({ text: inline.value, style: { ...current, font: 'mono', size: current.size * CODE_SCALE }, struct: owner, ...extra });
           break;
         case 'break':
           runs.push({ text: '', style: current, struct: owner, hardBreak: true });
           break;
         case 'strong':
-          visit(inline.children, bolder(current), owner, link);
+          visit(inline.children, bolder(current), owner, link, span);
           break;
         case 'emphasis':
-          visit(inline.children, emphasised(current), owner, link);
+          visit(inline.children, emphasised(current), owner, link, span);
           break;
         case 'term':
-          visit(inline.children, bolder(current), owner, link);
+          visit(inline.children, bolder(current), owner, link, span);
           break;
         case 'delete':
-          visit(inline.children, current, owner, link);
+          visit(inline.children, current, owner, link, span);
           break;
+        case 'language': {
+          // A Span with its own Lang, so a screen reader switches voice; its text is isolated in its direction.
+          const element = ctx.structure.add('Span', owner, { lang: inline.lang });
+          visit(inline.children, current, element, link, { lang: inline.lang, dir: inline.dir });
+          break;
+        }
         case 'link': {
           const target = link ? undefined : ctx.resolveLink(inline.url);
           if (!target) {
-            visit(inline.children, current, owner, link);
+            visit(inline.children, current, owner, link, span);
             break;
           }
           const linkStruct = ctx.structure.add('Link', owner);
           const label = inline.title ?? flatText(inline.children);
-          visit(inline.children, { ...current, color: COLOURS.accent }, linkStruct, { target, struct: linkStruct, label });
+          visit(inline.children, { ...current, color: COLOURS.accent }, linkStruct, { target, struct: linkStruct, label }, span);
           break;
         }
         case 'footnoteReference': {
@@ -83,7 +94,7 @@ export function inlineRuns(inlines: readonly Inline[], style: TextStyle, struct:
       }
     }
   };
-  visit(inlines, style, struct, undefined);
+  visit(inlines, style, struct, undefined, language);
   return runs;
 }
 

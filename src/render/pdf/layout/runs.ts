@@ -15,6 +15,14 @@ export interface Run {
   hardBreak?: boolean;
   /** Replaced by the page number of this destination once pages are known. */
   pageNumberOf?: string;
+  /**
+   * The language span the text is in (`:lang[…]`), one object shared by the span's runs: its
+   * language picks regional glyphs (Chinese, Japanese), its direction isolates it in the
+   * bidirectional algorithm.
+   */
+  language?: { lang: string; dir: 'ltr' | 'rtl' };
+  /** Spaces are kept as written (code): not collapsed, not dropped at the start of a line. */
+  preformatted?: boolean;
 }
 
 type Weight = 'regular' | 'semibold' | 'bold';
@@ -24,7 +32,7 @@ interface Face {
   italic: boolean;
 }
 
-const FACES: Record<FontKey, Face> = {
+const FACES: Record<Exclude<FontKey, 'mono'>, Face> = {
   serif: { family: 'serif', weight: 'regular', italic: false },
   serifItalic: { family: 'serif', weight: 'regular', italic: true },
   serifBold: { family: 'serif', weight: 'bold', italic: false },
@@ -35,7 +43,7 @@ const FACES: Record<FontKey, Face> = {
   sansBold: { family: 'sans', weight: 'bold', italic: false },
 };
 
-function fontFor(face: Face): FontKey {
+function fontFor(face: Face): Exclude<FontKey, 'mono'> {
   if (face.family === 'serif') {
     if (face.weight === 'regular') return face.italic ? 'serifItalic' : 'serif';
     return face.italic ? 'serifBoldItalic' : 'serifBold';
@@ -48,6 +56,8 @@ function fontFor(face: Face): FontKey {
 
 /** The style with strong emphasis: one step bolder. */
 export function bolder(style: TextStyle): TextStyle {
+  // Code keeps its one monospaced face (lwr ships it in one weight).
+  if (style.font === 'mono') return style;
   const face = FACES[style.font];
   return { ...style, font: fontFor({ ...face, weight: 'bold' }) };
 }
@@ -57,6 +67,7 @@ export function bolder(style: TextStyle): TextStyle {
  * emphasis in a quote still stands out).
  */
 export function emphasised(style: TextStyle): TextStyle {
+  if (style.font === 'mono') return style;
   const face = FACES[style.font];
   return { ...style, font: fontFor({ ...face, italic: !face.italic }) };
 }

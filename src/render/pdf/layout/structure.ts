@@ -10,7 +10,7 @@ export class StructureTree {
   private readonly byId = new Map<string, StructNode>();
 
   /** Add a node of a standard structure type (`P`, `H2`, `L`, `Quote`…) under `parent`. */
-  add(type: string, parent: string | null, extra: Pick<StructNode, 'scope' | 'elementId' | 'alt'> = {}): string {
+  add(type: string, parent: string | null, extra: Pick<StructNode, 'scope' | 'elementId' | 'alt' | 'lang'> = {}): string {
     const id = `s${this.nodes.length + 1}`;
     const node: StructNode = { id, type, parent, ...extra };
     this.nodes.push(node);

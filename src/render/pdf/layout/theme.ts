@@ -98,7 +98,7 @@ export const STYLES = {
   tableText: style('serif', 9.5, 13, COLOURS.ink),
   note: style('serif', 8, 11, COLOURS.ink),
   noteNumber: style('sansBold', 8, 11, COLOURS.accent),
-  code: style('sans', 9.5, 14, COLOURS.ink),
+  code: style('mono', 8.5, 13, COLOURS.ink),
   colophon: style('sans', 9, 13, COLOURS.muted),
   contentsEntry: style('sans', 11, 17, COLOURS.ink),
   contentsLearning: style('sansSemiBold', 11, 17, COLOURS.ink),

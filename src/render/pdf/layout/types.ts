@@ -4,16 +4,13 @@
  * where said).
  */
 
-/** The faces the layout may ask for; the drawing layer maps each to an embedded font. */
-export type FontKey =
-  | 'serif'
-  | 'serifItalic'
-  | 'serifBold'
-  | 'serifBoldItalic'
-  | 'sans'
-  | 'sansItalic'
-  | 'sansSemiBold'
-  | 'sansBold';
+import type { FontKey } from '../../../fonts/faces.js';
+
+/** The faces the layout may ask for; each heads a stack of fallbacks for what it lacks. */
+export type { FontKey };
+
+/** A face that draws text: a FontKey for lwr's own faces, or a fallback's id. */
+export type FaceId = string;
 
 export interface TextStyle {
   font: FontKey;
@@ -24,10 +21,23 @@ export interface TextStyle {
 
 /** Measures text the way the drawing layer will set it. */
 export interface Measurer {
-  /** Advance width of `text` set in `font` at `size` points. */
-  width(text: string, font: FontKey, size: number): number;
+  /** Advance width of `text` set left to right in `face` at `size` points. */
+  width(text: string, face: FaceId, size: number): number;
   /** Ascender and descender (positive, below the baseline) as fractions of the font size. */
-  metrics(font: FontKey): { ascent: number; descent: number };
+  metrics(face: FaceId): { ascent: number; descent: number };
+  /**
+   * The face of `font`'s stack (its own face, then the fallbacks) with a glyph for every
+   * character of the grapheme cluster; undefined when no face has them all. `near` is the face
+   * of the text just before: a fallback keeps the characters it has (punctuation after Hindi).
+   */
+  faceFor(cluster: string, font: FontKey, lang?: string, near?: FaceId): FaceId | undefined;
+  /** Whether `font`'s own face has every character of `text`: ordinary text is then one item, without a look at each cluster. */
+  ownFaceHas?(text: string, font: FontKey): boolean;
+  /**
+   * `text` shaped in one face, right to left when `rtl`: its width at `size`, and whether its
+   * glyphs spell the text in order (when not, the PDF gives the text as ActualText).
+   */
+  shape(text: string, face: FaceId, size: number, rtl: boolean): { width: number; spelled: boolean };
 }
 
 /** Where a link goes: a named destination in this document, or a web address. */
@@ -55,6 +65,18 @@ export interface Segment {
   underline?: boolean;
   /** Filled in when pages are known: the page number of this destination (contents entries). */
   pageNumberOf?: string;
+  /** How the text is set when not simply left to right in the style's own face. */
+  shaping?: Shaping;
+}
+
+/** A segment's face when a fallback draws it, its direction, and the text it stands for. */
+export interface Shaping {
+  /** The face that has the glyphs (a fallback of the style's font). */
+  face?: FaceId;
+  /** Set right to left: the glyphs come out in visual order. */
+  rtl?: boolean;
+  /** The text in reading order, when the glyphs alone do not spell it (reordered Indic vowels, emoji sequences). */
+  actualText?: string;
 }
 
 export interface Line {
@@ -268,7 +290,7 @@ export interface PlacedPage {
 // ---------------------------------------------------------------- the drawn document
 
 export type Drawable =
-  | { kind: 'text'; x: number; baseline: number; text: string; style: TextStyle; struct: string | null }
+  | { kind: 'text'; x: number; baseline: number; text: string; style: TextStyle; struct: string | null; shaping?: Shaping }
   | { kind: 'link'; x: number; y: number; width: number; height: number; target: LinkTarget; struct: string; label: string }
   | { kind: 'rect'; x: number; y: number; width: number; height: number; fill: string }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: string }
@@ -294,6 +316,8 @@ export interface StructNode {
   elementId?: string;
   /** A Figure's alternative text. */
   alt?: string;
+  /** The language of the element's text, when not the document's (`Lang`). */
+  lang?: string;
 }
 
 export interface OutlineEntry {

@@ -17,7 +17,13 @@ function flowBlock(block: Block, frame: Frame, ctx: FlowContext): void {
   switch (block.type) {
     case 'paragraph': {
       const p = ctx.structure.add('P', frame.struct);
-      addTextBlock(ctx, frame, inlineRuns(block.children, frame.paragraph, p, ctx), { role: 'paragraph', style: frame.paragraph, spaceAfter: HALF });
+      addTextBlock(ctx, frame, inlineRuns(block.children, frame.paragraph, p, ctx, frame.language), { role: 'paragraph', style: frame.paragraph, spaceAfter: HALF });
+      return;
+    }
+    case 'language': {
+      // A Div with the block's Lang; its paragraphs are set in its direction.
+      const div = ctx.structure.add('Div', frame.struct, { lang: block.lang });
+      flowBlocks(block.children, { ...frame, struct: div, language: { lang: block.lang, dir: block.dir } }, ctx);
       return;
     }
     case 'heading':
@@ -31,7 +37,8 @@ function flowBlock(block: Block, frame: Frame, ctx: FlowContext): void {
       return;
     case 'code': {
       const p = ctx.structure.add('P', frame.struct);
-      const runs = block.value.split('\n').flatMap((line, i) => [...(i > 0 ? [{ text: '', style: STYLES.code, struct: p, hardBreak: true }] : []), ...plainRuns(line, STYLES.code, p)]);
+      // Code keeps its lines and its spaces (indentation means something in code).
+      const runs = block.value.split('\n').flatMap((line, i) => [...(i > 0 ? [{ text: '', style: STYLES.code, struct: p, hardBreak: true }] : []), { text: line, style: STYLES.code, struct: p, preformatted: true }]);
       addTextBlock(ctx, frame, runs, { role: 'paragraph', style: STYLES.code, spaceBefore: HALF, spaceAfter: HALF, keepTogether: true });
       return;
     }
@@ -79,7 +86,7 @@ function flowHeading(heading: HeadingBlock, frame: Frame, ctx: FlowContext): voi
   const style = HEADING_STYLES[Math.min(level, HEADING_STYLES.length) - 1]!;
   const h = ctx.structure.add(`H${level}`, frame.struct);
   ctx.outline.addHeading(heading.depth, heading.text, heading.id);
-  addTextBlock(ctx, frame, inlineRuns(heading.children, style, h, ctx), {
+  addTextBlock(ctx, frame, inlineRuns(heading.children, style, h, ctx, frame.language), {
     role: 'heading',
     style,
     spaceBefore: level <= 2 ? LEADING * 1.5 : LEADING,

@@ -23,10 +23,12 @@ export interface FlowContext extends InlineContext {
   pendingAnchors: string[];
   /** Counter for item ids. */
   nextId: () => number;
+  /** The report's writing direction (from its language): paragraphs outside a language block are set in it. */
+  direction: 'ltr' | 'rtl';
 }
 
 /** The little a text block needs from the flow: measuring, its section, an id counter. */
-export type BlockContext = Pick<FlowContext, 'measure' | 'section' | 'nextId'>;
+export type BlockContext = Pick<FlowContext, 'measure' | 'section' | 'nextId'> & Partial<Pick<FlowContext, 'direction'>>;
 
 /** Where blocks are being placed: an indent and width inside the text column, and the structure parent. */
 export interface Frame {
@@ -34,6 +36,8 @@ export interface Frame {
   width: number;
   struct: string;
   paragraph: BlockStyle;
+  /** Set inside a block of another language (`:::lang`): its language and direction. */
+  language?: { lang: string; dir: 'ltr' | 'rtl' };
 }
 
 export interface TextBlockOptions {
@@ -57,7 +61,7 @@ export interface HungLabel {
  * Break runs into a text block at the frame's indent and add it to the flow, with any list
  * label and destinations waiting for it. Returns undefined for empty text.
  */
-export function addTextBlock(ctx: FlowContext, frame: Pick<Frame, 'x' | 'width'>, runs: Run[], options: TextBlockOptions): TextBlock | undefined {
+export function addTextBlock(ctx: FlowContext, frame: Pick<Frame, 'x' | 'width' | 'language'>, runs: Run[], options: TextBlockOptions): TextBlock | undefined {
   const label = ctx.pendingLabel;
   const block = makeTextBlock(ctx, frame, runs, { ...options, anchors: [...ctx.pendingAnchors, ...(options.anchors ?? [])] }, label);
   if (!block) return undefined;
@@ -68,8 +72,9 @@ export function addTextBlock(ctx: FlowContext, frame: Pick<Frame, 'x' | 'width'>
 }
 
 /** Break runs into a text block without adding it to the flow (footnotes). */
-export function makeTextBlock(ctx: BlockContext, frame: Pick<Frame, 'x' | 'width'>, runs: Run[], options: TextBlockOptions, label?: HungLabel): TextBlock | undefined {
-  const lines = breakLines(runs, frame.width, ctx.measure, lineMetrics(options.style, ctx.measure));
+export function makeTextBlock(ctx: BlockContext, frame: Pick<Frame, 'x' | 'width' | 'language'>, runs: Run[], options: TextBlockOptions, label?: HungLabel): TextBlock | undefined {
+  const direction = frame.language?.dir ?? ctx.direction ?? 'ltr';
+  const lines = breakLines(runs, frame.width, ctx.measure, lineMetrics(options.style, ctx.measure), direction);
   if (lines.length === 0) return undefined;
   if (label) {
     const first = lines[0]!;

@@ -26,11 +26,11 @@ export function flowQuote(quote: QuoteBlock, frame: Frame, ctx: FlowContext): vo
     keepWithNext: false,
   });
   ctx.pendingAnchors.push(quote.id);
-  const inner: Frame = { x: frame.x + INDENT, width: frame.width - INDENT, struct: q, paragraph: STYLES.quote };
+  const inner: Frame = { ...frame, x: frame.x + INDENT, width: frame.width - INDENT, struct: q, paragraph: STYLES.quote };
   flowBlocks(quote.children, inner, ctx);
   if (quote.attribution) {
     const p = ctx.structure.add('P', q);
-    const runs = [...plainRuns('— ', STYLES.attribution, p), ...inlineRuns(quote.attribution.children, STYLES.attribution, p, ctx)];
+    const runs = [...plainRuns('— ', STYLES.attribution, p), ...inlineRuns(quote.attribution.children, STYLES.attribution, p, ctx, frame.language)];
     addTextBlock(ctx, inner, runs, { role: 'attribution', style: STYLES.attribution, spaceBefore: HALF / 2 });
   }
   ctx.items.push({ ...base, id: `${base.id}-end`, kind: 'group-end', paddingBottom: 2, spaceBefore: 0, spaceAfter: LEADING });

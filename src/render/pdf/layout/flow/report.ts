@@ -1,3 +1,4 @@
+import { directionOf } from '../../../../model/language.js';
 import type { Report } from '../../../../model/types.js';
 import { destinationsOf, linkResolver } from '../anchors.js';
 import { HeadingLevels } from '../heading-levels.js';
@@ -34,6 +35,7 @@ export function buildFlow(report: Report, geometry: PageGeometry, measure: Measu
     headingLevels: new HeadingLevels(),
     pendingAnchors: [],
     nextId: () => ++counter,
+    direction: directionOf(report.meta.language),
     resolveLink: linkResolver(destinationsOf(report)),
     noteCalled: (footnoteId, citing) => {
       const footnote = footnotes.get(footnoteId);
