@@ -78,6 +78,10 @@ function inlinePieces(inlines: readonly Inline[], at: SourcePosition, lang: stri
       case 'language':
         inlinePieces(inline.children, at, inline.lang, out);
         break;
+      case 'image':
+        // The PDF names an image inside a line of text by its alt text.
+        out.push({ text: inline.alt, kind: 'serif', at: inline.source, ...(lang ? { lang } : {}) });
+        break;
       case 'link':
         inlinePieces(inline.children, inline.source, lang, out);
         break;
