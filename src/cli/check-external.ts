@@ -6,6 +6,7 @@ import { EXTERNAL_DEFAULTS } from '../check/external/options.js';
 import { parseDuration, parsePatterns } from '../check/external/parse.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { terminalProgress } from '../format/progress.js';
+import { outputFileProblem } from '../publish/output-file.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Report } from '../model/types.js';
 import type { CliContext } from './context.js';
@@ -65,6 +66,15 @@ function cacheSettings(flags: ExternalFlags, command: Command, ctx: CliContext):
     return { file, ttlMs };
   }
   return typeof config?.cache === 'string' ? { file: config.cache, ttlMs } : { ttlMs };
+}
+
+/**
+ * Why the link cache file may not be used, or undefined when it may: lwr writes it after the
+ * run, so it must never be a content file or a folder (`--cache content/01-intro.md`).
+ */
+export function cacheFileProblem(flags: ExternalFlags, command: Command, ctx: CliContext): string | undefined {
+  const { file } = cacheSettings(flags, command, ctx);
+  return file === undefined ? undefined : outputFileProblem(file, ctx.options.content, ctx.cwd);
 }
 
 /** Run the network check, with the cache file read and written here (the checker only sees the interface). */

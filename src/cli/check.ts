@@ -12,7 +12,7 @@ import { formatRuleList } from '../format/rule-list.js';
 import { hasFatal, type Diagnostic } from '../model/diagnostic.js';
 import { contentFileAccess } from '../read/content-files.js';
 import { displayPath } from '../read/load.js';
-import { checkExternal, externalOptions, wantsExternal, type ExternalFlags } from './check-external.js';
+import { cacheFileProblem, checkExternal, externalOptions, wantsExternal, type ExternalFlags } from './check-external.js';
 import { CHECK_FORMATS, printCheckRun, type CheckFormat } from './check-output.js';
 import { checkTargetProblems, isAboutTargets, parseCheckTargets } from './check-targets.js';
 import { cliContext, readContent, type CliContext } from './context.js';
@@ -113,6 +113,8 @@ export async function runCheckCommand(args: readonly string[], opts: CheckComman
   } catch (error) {
     usageProblems.push({ ...ruleDiagnostic('check-usage', (error as Error).message, {}, { hint: 'write --include and --exclude as JavaScript regular expressions' }), fatal: true });
   }
+  const cacheProblem = external && wantsExternal(opts, ctx.config) ? cacheFileProblem(opts, command, ctx) : undefined;
+  if (cacheProblem) usageProblems.push({ ...ruleDiagnostic('check-usage', `the link cache cannot be written: ${cacheProblem}`, {}, { hint: 'give --cache a file outside the content folder, e.g. .lwr-cache/links.json' }), fatal: true });
   const contentRoot = path.resolve(ctx.cwd, ctx.options.content);
   // With an unusable config the content folder is a guess: say only what is wrong with the config.
   if (existsSync(contentRoot) && !hasFatal(ctx.configDiagnostics)) usageProblems.push(...checkTargetProblems(targets, contentRoot, shown));

@@ -141,4 +141,16 @@ describe('lwr quotes --out never writes into the content folder', () => {
     expect(run.status).toBe(2);
     expect(snapshotTree(content)).toEqual(before);
   });
+
+  it('lwr check --external --cache is held to the same rule, before any request', () => {
+    const dir = path.join(work, 'cache-out');
+    const content = contentCopy(dir);
+    const before = snapshotTree(content);
+    const run = runLwr(['check', '--external', '--cache', 'content/01-intro.md', '--format', 'json', '--content', 'content'], { cwd: dir });
+    expect(run.status).toBe(2);
+    const result = JSON.parse(run.stdout) as { diagnostics: { ruleId: string; message: string }[] };
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['check-usage']);
+    expect(result.diagnostics[0]!.message).toMatch(/link cache cannot be written: .* inside the content folder/);
+    expect(snapshotTree(content)).toEqual(before);
+  });
 });
