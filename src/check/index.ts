@@ -2,6 +2,7 @@ import path from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { Report } from '../model/types.js';
 import { checkAttribution } from './attribution/index.js';
+import { findRemovedHtml } from './content/raw-html.js';
 import type { ExternalCheckOptions } from './external/options.js';
 import { applyIgnores } from './ignores.js';
 import { checkImages } from './images/index.js';
@@ -51,7 +52,7 @@ export interface CheckOptions {
 export function runChecks(report: Report, options: CheckOptions = {}): Diagnostic[] {
   const families = new Set(options.families ?? CHECK_FAMILIES);
   const contentRoot = options.contentRoot ?? path.dirname(report.sections[0]?.source.file ?? 'content/x');
-  const checks: Diagnostic[] = [...findUnknownRuleIds(report)];
+  const checks: Diagnostic[] = [...findUnknownRuleIds(report), ...findRemovedHtml(report)];
   if (families.has('links')) checks.push(...checkLinks(report, { contentRoot, ...pick(options, 'fileExists', 'listFiles') }), ...findReservedIds(report));
   if (families.has('attribution')) checks.push(...checkAttribution(report));
   if (families.has('images')) checks.push(...checkImages(report));

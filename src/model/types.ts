@@ -47,8 +47,12 @@ export interface FootnoteReferenceInline {
 }
 /** A glossary term inside its definition (`:term[practitioners]`). */
 export interface TermInline { type: 'term'; termId: string; children: Inline[] }
-/** Raw inline HTML from the content. Renderers must sanitise it or show it as text. */
-export interface HtmlInline { type: 'html'; value: string }
+/**
+ * Raw inline HTML from the content, one tag at a time as Markdown reads it; an element whose
+ * content is not text (`<script>…</script>`, `<style>…</style>`) is one piece with its content.
+ * Renderers must sanitise it or show it as text.
+ */
+export interface HtmlInline { type: 'html'; value: string; source?: SourcePosition }
 /**
  * Words in another language than the report's (`:lang[Croeso]{lang=cy}`): every edition marks
  * them (HTML `lang`/`dir`, PDF `Lang`), and the PDF sets them right to left where `dir` says.
@@ -125,7 +129,10 @@ interface Positioned { source: SourcePosition }
 export interface ParagraphBlock extends Positioned { type: 'paragraph'; children: Inline[] }
 export interface HeadingBlock extends Positioned {
   type: 'heading';
-  /** 2 for `##` (the first level under the section title), 3 for `###`, … */
+  /**
+   * The Markdown depth as written: 1 for `#`, 2 for `##` (the first level under the section
+   * title), … 6 for `######`. Editions map depths to their own levels (README, "Heading levels").
+   */
   depth: number;
   /** Anchor id, unique in the report (GitHub's slug rules, as github-slugger makes them). */
   id: string;
@@ -134,11 +141,20 @@ export interface HeadingBlock extends Positioned {
   text: string;
   children: Inline[];
 }
-export interface ListItem extends Positioned { children: Block[] }
+export interface ListItem extends Positioned {
+  children: Block[];
+  /** A GFM task list item: true for `- [x]`, false for `- [ ]`; absent for an ordinary item. */
+  checked?: boolean;
+}
 export interface ListBlock extends Positioned {
   type: 'list';
   ordered: boolean;
   start?: number;
+  /**
+   * CommonMark's loose list: items separated by blank lines, or an item holding blocks
+   * separated by one. Its items' paragraphs are set apart as paragraphs; a tight list's are not.
+   */
+  loose: boolean;
   items: ListItem[];
 }
 export interface CodeBlock extends Positioned { type: 'code'; lang?: string; value: string }
@@ -325,7 +341,12 @@ export interface LinkRecord extends Positioned {
   url: string;
   /** Plain text of the link. */
   text: string;
-  kind: 'placeholder' | 'internal' | 'external' | 'relative' | 'email' | 'unsafe' | 'other';
+  /**
+   * `external` http(s), `email` mailto, `other` another scheme lwr publishes (tel, irc, ftp,
+   * xmpp…), `unsafe` javascript/data/vbscript, `unknown` any other scheme (not published as a
+   * link), `relative` a path, `internal` a #fragment, `placeholder` `#` or empty.
+   */
+  kind: 'placeholder' | 'internal' | 'external' | 'relative' | 'email' | 'unsafe' | 'other' | 'unknown';
   sectionId: string;
   /** True for `<https://…>` and bare URLs. */
   autolink: boolean;

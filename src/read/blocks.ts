@@ -1,9 +1,9 @@
-import type { Blockquote, List, Paragraph, RootContent } from 'mdast';
+import type { Blockquote, List, Paragraph, RootContent, Table } from 'mdast';
 import type {} from 'mdast-util-directive';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { diagnostic } from '../model/diagnostic.js';
 import { flatText, plainText } from '../model/text.js';
-import type { Block, Inline, ListBlock, ListItem, QuoteBlock } from '../model/types.js';
+import type { Block, Inline, ListBlock, ListItem, QuoteBlock, TableBlock } from '../model/types.js';
 import { ATTRIBUTION_DASH, parseAttribution } from './attribution.js';
 import { positionOf, sourceOf, type ReadContext } from './context.js';
 import { convertDirective } from './directives.js';
@@ -53,12 +53,7 @@ function convertBlock(node: RootContent, ctx: ReadContext): Block | undefined {
       return { type: 'html', value: node.value, source };
     }
     case 'table':
-      return {
-        type: 'table',
-        align: (node.align ?? []).map((a) => a ?? null),
-        rows: node.children.map((row) => row.children.map((cell) => convertInlines(cell.children, ctx))),
-        source,
-      };
+      return convertTable(node, ctx);
     case 'containerDirective':
       return convertDirective(node as ContainerDirective, ctx, convertBlocks);
     case 'leafDirective':
@@ -72,11 +67,36 @@ function convertBlock(node: RootContent, ctx: ReadContext): Block | undefined {
   }
 }
 
+/**
+ * A list, loose or tight as CommonMark decides: loose when its items are separated by blank
+ * lines or an item holds blocks separated by one (mdast's `spread`).
+ */
 export function convertList(node: List, ctx: ReadContext): ListBlock {
-  const items: ListItem[] = node.children.map((item) => ({ children: convertBlocks(item.children, ctx), source: positionOf(ctx, item) }));
-  const list: ListBlock = { type: 'list', ordered: node.ordered ?? false, items, source: positionOf(ctx, node) };
+  const items: ListItem[] = node.children.map((item) => {
+    const converted: ListItem = { children: convertBlocks(item.children, ctx), source: positionOf(ctx, item) };
+    if (typeof item.checked === 'boolean') converted.checked = item.checked;
+    return converted;
+  });
+  const loose = Boolean(node.spread) || node.children.some((item) => item.spread ?? item.children.length > 1);
+  const list: ListBlock = { type: 'list', ordered: node.ordered ?? false, loose, items, source: positionOf(ctx, node) };
   if (node.ordered && node.start !== null && node.start !== undefined) list.start = node.start;
   return list;
+}
+
+/**
+ * A GFM table. As GFM defines it, every row has the header's number of cells: a short row is
+ * filled with empty cells; a long row's extra cells are not shown, and a warning says so.
+ */
+function convertTable(node: Table, ctx: ReadContext): TableBlock {
+  const columns = node.children[0]?.children.length ?? 0;
+  const rows = node.children.map((row) => {
+    const cells = row.children.map((cell) => convertInlines(cell.children, ctx));
+    if (cells.length > columns) {
+      ctx.diagnostics.push(diagnostic('table-cells-ignored', 'warning', `this table row has ${cells.length} cells but the table has ${columns} columns; the last ${cells.length - columns} are not shown`, positionOf(ctx, row), { hint: 'add the columns to the header row, or remove the extra cells' }));
+    }
+    return Array.from({ length: columns }, (_, c) => cells[c] ?? []);
+  });
+  return { type: 'table', align: Array.from({ length: columns }, (_, c) => node.align?.[c] ?? null), rows, source: positionOf(ctx, node) };
 }
 
 /**

@@ -29,7 +29,7 @@ function convertInline(node: PhrasingContent, ctx: ReadContext): Inline[] {
     case 'break':
       return [{ type: 'break' }];
     case 'html':
-      return [{ type: 'html', value: node.value }];
+      return [{ type: 'html', value: node.value, source: positionOf(ctx, node) }];
     case 'link': {
       const children = convertInlines(node.children, ctx);
       const source = positionOf(ctx, node);
@@ -59,12 +59,12 @@ function convertInline(node: PhrasingContent, ctx: ReadContext): Inline[] {
         const children = convertInlines(node.children, ctx);
         return language ? [{ type: 'language', ...language, children }] : children;
       }
-      // "Note:this" or "10:30" parse as directives; lwr keeps them as the text they were.
+      // The reader turns other text directives back into text before conversion; kept as a guard.
       return [{ type: 'text', value: sourceOf(ctx, node) }];
     case 'image':
       return [readImage(node, ctx)];
     default:
-      // References, definitions and other rare nodes: keep what was written.
+      // Other rare nodes (references are resolved before conversion): keep what was written.
       return [{ type: 'text', value: sourceOf(ctx, node) }];
   }
 }

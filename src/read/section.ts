@@ -12,12 +12,13 @@ import type { ParsedFile } from './front-matter.js';
 import type { AssetReader } from './load.js';
 import { findExcessiveNesting, findExcessiveTreeDepth, isStackOverflow, MAX_NESTING } from './nesting.js';
 import type { AnchorRegistry } from './slug.js';
+import { standardiseTree } from './standard-markdown.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
-/** Parse Markdown into mdast (GFM and directives). */
+/** Parse Markdown into mdast (GFM and directives), references resolved (standard-markdown.ts). */
 export const parseMarkdown = (markdown: string): Root => {
-  const tree = parseCache?.get(markdown) ?? parser.parse(markdown);
+  const tree = parseCache?.get(markdown) ?? standardiseTree(parser.parse(markdown), markdown);
   parseCache?.set(markdown, tree); // also on a hit: the cache learns which trees are still in use
   return tree;
 };

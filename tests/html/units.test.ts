@@ -1,10 +1,10 @@
+import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
 import type { Inline } from '../../src/model/types.js';
 import { attributionParts } from '../../src/render/html/attribution-parts.js';
 import { shownDate } from '../../src/render/html/build-date.js';
 import { comparisonCaption } from '../../src/render/html/comparison-caption.js';
-import { HeadingLevels } from '../../src/render/html/heading-levels.js';
-import { matchingClosingTag } from '../../src/render/html/inline-html.js';
+import { headingElement, HeadingLevels } from '../../src/render/html/heading-levels.js';
 import { listInWords } from '../../src/render/html/page-data.js';
 import { safeHref } from '../../src/render/html/safe-href.js';
 
@@ -23,8 +23,12 @@ describe('heading levels inside a section', () => {
     expect(levelsFor([2, 4, 4, 3])).toEqual([3, 4, 4, 4]);
   });
 
-  it('never go past h6', () => {
-    expect(levelsFor([2, 3, 4, 5, 6, 7])).toEqual([3, 4, 5, 6, 6, 6]);
+  it('keep every Markdown level distinct, past h6 as ARIA levels', () => {
+    expect(levelsFor([1, 2, 3, 4, 5, 6])).toEqual([3, 4, 5, 6, 7, 8]);
+    const deep = headingElement(7, { id: 'x' }, []) as Element;
+    expect(deep.tagName).toBe('div');
+    expect(deep.properties).toMatchObject({ role: 'heading', ariaLevel: 7, id: 'x' });
+    expect((headingElement(6, {}, []) as Element).tagName).toBe('h6');
   });
 
   it('place a structure’s headings one below the current heading without moving it', () => {
@@ -92,25 +96,6 @@ describe('the shown date', () => {
   it('is the UTC date, British style, whatever the machine’s time zone', () => {
     expect(shownDate(new Date(0))).toEqual({ iso: '1970-01-01', display: '1 January 1970' });
     expect(shownDate(new Date('2023-11-30T23:59:59Z'))).toEqual({ iso: '2023-11-30', display: '30 November 2023' });
-  });
-});
-
-describe('inline HTML pairs', () => {
-  const html = (value: string): Inline => ({ type: 'html', value });
-  const text = (value: string): Inline => ({ type: 'text', value });
-
-  it('find the closing tag of an opening tag in the same run, skipping nested ones', () => {
-    const run = [html('<span lang="cy">'), text('a'), html('<span>'), text('b'), html('</span>'), html('</SPAN>'), text('c')];
-    expect(matchingClosingTag(run, 0)).toBe(5);
-    expect(matchingClosingTag(run, 2)).toBe(4);
-  });
-
-  it('find nothing for void or self-closing tags, closing tags, or an unclosed tag', () => {
-    expect(matchingClosingTag([html('<br>'), html('</br>')], 0)).toBeUndefined();
-    expect(matchingClosingTag([html('<span/>'), html('</span>')], 0)).toBeUndefined();
-    expect(matchingClosingTag([html('</span>')], 0)).toBeUndefined();
-    expect(matchingClosingTag([html('<abbr>'), text('x')], 0)).toBeUndefined();
-    expect(matchingClosingTag([text('x')], 0)).toBeUndefined();
   });
 });
 

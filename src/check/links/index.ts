@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Report } from '../../model/types.js';
 import { findFootnoteProblems } from './footnotes.js';
 import { findVagueLinkTexts } from './link-text.js';
-import { findBadRelativeLinks, findMissingFragments, findPlaceholderLinks, findUnsafeSchemeLinks, type FileAccess } from './link-targets.js';
+import { findBadRelativeLinks, findMissingFragments, findPlaceholderLinks, findUnknownSchemeLinks, findUnsafeSchemeLinks, type FileAccess } from './link-targets.js';
 import { findLostLinks } from './lost-links.js';
 
 export type { FileAccess } from './link-targets.js';
@@ -12,6 +12,7 @@ export function checkLinks(report: Report, files: FileAccess): Diagnostic[] {
   return [
     ...findPlaceholderLinks(report),
     ...findUnsafeSchemeLinks(report),
+    ...findUnknownSchemeLinks(report),
     ...findMissingFragments(report),
     ...findBadRelativeLinks(report, files),
     ...findVagueLinkTexts(report),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { LinkRecord, Report } from '../../model/types.js';
+import { LINK_SCHEMES, schemeOf } from '../../model/url-schemes.js';
 import { didYouMean } from '../../read/suggest.js';
 import { ruleDiagnostic } from '../rule-diagnostic.js';
 
@@ -38,6 +39,21 @@ export function findUnsafeSchemeLinks(report: Report): Diagnostic[] {
     );
 }
 
+/**
+ * A link whose scheme lwr does not publish (model/url-schemes.ts): its text is kept, and the
+ * editor is told. `file:` links are reported as paths outside the content folder instead.
+ */
+export function findUnknownSchemeLinks(report: Report): Diagnostic[] {
+  return report.links
+    .filter((link) => link.kind === 'unknown' && !/^file:/i.test(link.url.trim()))
+    .map((link) =>
+      ruleDiagnostic('link-scheme-unknown', `link "${link.text}" uses the scheme "${schemeOf(link.url)}:", which lwr does not publish as a link; its text is kept`, link.source, {
+        url: link.url,
+        hint: `lwr links ${LINK_SCHEMES.join(', ')} addresses; use one of these, or write the address as plain text`,
+      }),
+    );
+}
+
 /** A `#fragment` that names no anchor in the report, with the closest anchor as a suggestion. */
 export function findMissingFragments(report: Report): Diagnostic[] {
   const anchors = new Set(report.anchors);
@@ -60,7 +76,7 @@ export function findMissingFragments(report: Report): Diagnostic[] {
 /**
  * Relative and absolute paths: one that leads outside the content folder is an error and is
  * never looked at; one inside it must name an existing file (when `fileExists` is given).
- * `file:` URLs are treated as paths outside the content folder.
+ * `file:` URLs (an unknown scheme) are treated as paths outside the content folder.
  */
 export function findBadRelativeLinks(report: Report, files: FileAccess): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -70,7 +86,7 @@ export function findBadRelativeLinks(report: Report, files: FileAccess): Diagnos
     if (target === undefined) continue;
     const resolved = path.resolve(root, target);
     const inside = path.relative(root, resolved);
-    if (link.kind === 'other' || inside.startsWith('..') || path.isAbsolute(inside)) {
+    if (link.kind === 'unknown' || inside.startsWith('..') || path.isAbsolute(inside)) {
       out.push(
         ruleDiagnostic('link-path-escapes', `link "${link.text}" leads outside the content folder`, link.source, {
           url: link.url,
@@ -94,7 +110,7 @@ export function findBadRelativeLinks(report: Report, files: FileAccess): Diagnos
 /** The filesystem path a relative, absolute or file: link names, or undefined for other links. */
 function localPath(link: LinkRecord): string | undefined {
   const url = link.url.trim();
-  if (link.kind === 'other') {
+  if (link.kind === 'unknown') {
     return /^file:/i.test(url) ? decodePath(url.replace(/^file:(\/\/[^/]*)?/i, '')) : undefined;
   }
   if (link.kind !== 'relative' || url.startsWith('//')) return undefined;

@@ -2,6 +2,7 @@ import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Block, HeadingBlock, ListBlock, ListItem, TableBlock } from '../../model/types.js';
 import { renderComparison } from './comparison.js';
+import { headingElement } from './heading-levels.js';
 import { renderForces } from './forces.js';
 import { renderGlossary } from './glossary.js';
 import { renderFigure } from './image.js';
@@ -11,12 +12,12 @@ import { renderLoveLetters } from './love-letters.js';
 import { renderPoem } from './poem.js';
 import { renderPublications } from './publications.js';
 import { renderQuote } from './quote.js';
-import { sanitizeContentHtml } from './sanitize.js';
+import { integrateRawHtml, rawHtml } from './raw-html.js';
 import type { HtmlState } from './state.js';
 
-/** Blocks as HTML nodes, in reading order. */
+/** Blocks as HTML nodes, in reading order; their raw HTML parsed together, and sanitised. */
 export function renderBlocks(blocks: readonly Block[], state: HtmlState): ElementContent[] {
-  return blocks.flatMap((block) => renderBlock(block, state));
+  return integrateRawHtml(blocks.flatMap((block) => renderBlock(block, state)), { blocks: true });
 }
 
 function renderBlock(block: Block, state: HtmlState): ElementContent[] {
@@ -33,11 +34,13 @@ function renderBlock(block: Block, state: HtmlState): ElementContent[] {
     case 'list':
       return [renderList(block, state)];
     case 'code':
-      return [h('pre', [h('code', { className: block.lang ? [`language-${block.lang}`] : undefined }, block.value)])];
+      // As CommonMark writes it: every line of the block, each ending in a line break.
+      return [h('pre', [h('code', { className: block.lang ? [`language-${block.lang}`] : undefined }, block.value === '' ? '' : `${block.value}\n`)])];
     case 'thematicBreak':
       return [h('hr')];
     case 'html':
-      return sanitizeContentHtml(block.value);
+      // A block ends with its line, as CommonMark writes it: inside a raw <pre> the break shows.
+      return [rawHtml(`${block.value}\n`)];
     case 'table':
       return [renderTable(block, state)];
     case 'quote':
@@ -62,20 +65,31 @@ function renderBlock(block: Block, state: HtmlState): ElementContent[] {
 }
 
 function renderHeading(heading: HeadingBlock, state: HtmlState): ElementContent {
-  const level = state.headings.forContentHeading(heading.depth);
   // An old id (before heading ids followed GitHub's rules) stays as an empty anchor inside the heading, so published links still land on it.
   const aliases = (heading.aliases ?? []).map((alias) => h('span', { id: alias }));
-  return h(`h${level}`, { id: heading.id }, [...aliases, ...renderInlines(heading.children, state)]);
+  return headingElement(state.headings.forContentHeading(heading.depth), { id: heading.id }, [...aliases, ...renderInlines(heading.children, state)]);
 }
 
-/** A list item's content; a single paragraph is written without the `<p>`, as Markdown's tight lists are. */
-export function renderListItemContent(item: ListItem, state: HtmlState): ElementContent[] {
-  const only = item.children.length === 1 ? item.children[0] : undefined;
-  return only?.type === 'paragraph' ? renderInlines(only.children, state) : renderBlocks(item.children, state);
+/**
+ * A list item's content. In a tight list its paragraphs are written without `<p>`, as
+ * CommonMark writes them; in a loose list they are paragraphs. A task item starts with its
+ * checkbox.
+ */
+export function renderListItemContent(item: ListItem, state: HtmlState, loose = false): ElementContent[] {
+  const content = loose ? renderBlocks(item.children, state) : integrateRawHtml(item.children.flatMap((block) => (block.type === 'paragraph' ? renderInlines(block.children, state) : renderBlock(block, state))), { blocks: true });
+  return item.checked === undefined ? content : withCheckbox(content, item.checked);
+}
+
+/** A task item's checkbox, read-only, before the item's first words. */
+function withCheckbox(content: ElementContent[], checked: boolean): ElementContent[] {
+  const box = h('input', { type: 'checkbox', disabled: true, checked, ariaLabel: checked ? 'done' : 'not done' });
+  const [first, ...rest] = content;
+  if (first?.type === 'element' && first.tagName === 'p') return [{ ...first, children: [box, { type: 'text', value: ' ' }, ...first.children] }, ...rest];
+  return [box, { type: 'text', value: ' ' }, ...content];
 }
 
 function renderList(list: ListBlock, state: HtmlState): ElementContent {
-  const items = list.items.map((item) => h('li', renderListItemContent(item, state)));
+  const items = list.items.map((item) => h('li', renderListItemContent(item, state, list.loose)));
   if (!list.ordered) return h('ul', items);
   return h('ol', { start: list.start !== undefined && list.start !== 1 ? list.start : undefined }, items);
 }
@@ -89,6 +103,6 @@ function renderTable(table: TableBlock, state: HtmlState): ElementContent {
   const [header, ...body] = table.rows;
   return h('table.content-table', [
     header ? h('thead', [h('tr', header.map((cell, c) => h('th', { scope: 'col', className: alignClass(c) }, renderInlines(cell, state))))]) : undefined,
-    h('tbody', body.map((row) => h('tr', row.map((cell, c) => h('td', { className: alignClass(c) }, renderInlines(cell, state)))))),
+    body.length > 0 ? h('tbody', body.map((row) => h('tr', row.map((cell, c) => h('td', { className: alignClass(c) }, renderInlines(cell, state)))))) : undefined,
   ]);
 }

@@ -2,6 +2,7 @@ import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { ForcesBlock } from '../../model/types.js';
 import { renderBlocks } from './blocks.js';
+import { headingElement } from './heading-levels.js';
 import type { HtmlState } from './state.js';
 
 /** The three forces (or their possibilities): each force a titled panel with its id as anchor. */
@@ -10,7 +11,7 @@ export function renderForces(forces: ForcesBlock, state: HtmlState): ElementCont
   return h(
     `div.forces.forces-${forces.variant}`,
     forces.forces.map((force) =>
-      h('div.force', { id: force.id }, [h(`h${level}.force-name`, force.name), ...renderBlocks(force.children, state)]),
+      h('div.force', { id: force.id }, [headingElement(level, { className: ['force-name'] }, [{ type: 'text', value: force.name }]), ...renderBlocks(force.children, state)]),
     ),
   );
 }

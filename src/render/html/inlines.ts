@@ -2,33 +2,16 @@ import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { FootnoteReferenceInline, Inline, LinkInline } from '../../model/types.js';
 import { renderImage } from './image.js';
+import { integrateRawHtml, rawHtml } from './raw-html.js';
 import { safeHref } from './safe-href.js';
-import { matchingClosingTag } from './inline-html.js';
-import { sanitizeContentHtml, sanitizeOpeningTag } from './sanitize.js';
 import { claimId, type HtmlState } from './state.js';
 
-/** Inline content as HTML nodes; text is escaped when the tree is serialised. */
+/**
+ * Inline content as HTML nodes; text is escaped when the tree is serialised. Inline HTML tags
+ * (`<abbr title="…">`, text, `</abbr>`) are parsed with the inlines between them, then sanitised.
+ */
 export function renderInlines(inlines: readonly Inline[], state: HtmlState): ElementContent[] {
-  const nodes: ElementContent[] = [];
-  for (let index = 0; index < inlines.length; index++) {
-    const inline = inlines[index]!;
-    const closing = inline.type === 'html' ? matchingClosingTag(inlines, index) : undefined;
-    if (inline.type === 'html' && closing !== undefined) {
-      nodes.push(...renderHtmlElement(inline.value, inlines.slice(index + 1, closing), state));
-      index = closing;
-    } else {
-      nodes.push(...renderInline(inline, state));
-    }
-  }
-  return nodes;
-}
-
-/** An element written as inline HTML around Markdown content, rebuilt as a tree with only its safe parts. */
-function renderHtmlElement(openingTag: string, between: readonly Inline[], state: HtmlState): ElementContent[] {
-  const element = sanitizeOpeningTag(openingTag);
-  if (element === 'drop') return [];
-  const children = renderInlines(between, state);
-  return element === 'unwrap' ? children : [{ ...element, children }];
+  return integrateRawHtml(inlines.flatMap((inline) => renderInline(inline, state)));
 }
 
 function renderInline(inline: Inline, state: HtmlState): ElementContent[] {
@@ -54,7 +37,7 @@ function renderInline(inline: Inline, state: HtmlState): ElementContent[] {
     case 'language':
       return [h('span', { lang: inline.lang, dir: inline.dir }, renderInlines(inline.children, state))];
     case 'html':
-      return sanitizeContentHtml(inline.value);
+      return [rawHtml(inline.value)];
     case 'image':
       return [renderImage(inline)];
   }

@@ -14,7 +14,7 @@ export function renderComparison(comparison: ComparisonBlock, width: number, env
   const inner = Math.max(1, width - SIDE_INDENT);
   const side = (heading: string, theme: ComparisonTheme) => [
     ...wrapText(heading, inner),
-    ...env.blocks([{ type: 'list', ordered: false, items: theme.points, source: theme.source }], inner),
+    ...env.blocks([{ type: 'list', ordered: false, loose: false, items: theme.points, source: theme.source }], inner),
   ];
   const leftHeading = inlineText(comparison.left.heading, env);
   const rightHeading = inlineText(comparison.right.heading, env);

@@ -5,7 +5,7 @@ import { classifyUrl } from '../../read/link-kind.js';
 import type { TextEnv } from './env.js';
 
 // Links that lead nowhere a reader of a text file can follow show their text only.
-const TEXT_ONLY_KINDS = new Set(['placeholder', 'internal', 'unsafe']);
+const TEXT_ONLY_KINDS = new Set(['placeholder', 'internal', 'unsafe', 'unknown']);
 
 const isLineBreak = (html: string) => /^<br\s*\/?>$/i.test(html.trim());
 

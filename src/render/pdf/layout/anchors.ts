@@ -1,5 +1,6 @@
 import type { Report } from '../../../model/types.js';
 import { decodeFragment, iriToUri } from '../../../model/url.js';
+import { schemePolicy } from '../../../model/url-schemes.js';
 import { walkBlocks } from '../../../model/walk.js';
 
 /**
@@ -41,9 +42,9 @@ export function linkResolver(destinations: ReadonlySet<string>) {
       const id = decodeFragment(url.slice(1));
       return destinations.has(id) ? { kind: 'internal', destination: id } : undefined;
     }
-    // Only schemes a reader expects to open; anything else (javascript:, relative paths) stays text.
+    // Only lwr's published schemes (model/url-schemes.ts); anything else (javascript:, relative paths) stays text.
     // PDF readers take only URIs as link targets: an address in any script is encoded first.
-    if (/^(https?:\/\/|mailto:)/i.test(url)) return { kind: 'external', url: iriToUri(url) };
+    if (schemePolicy(url) === 'published') return { kind: 'external', url: iriToUri(url.trim()) };
     return undefined;
   };
 }
