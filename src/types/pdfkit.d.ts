@@ -110,6 +110,8 @@ declare module 'pdfkit' {
 
     struct(type: string, options?: StructureOptions): PDFStructureElement;
     addStructure(element: PDFStructureElement): this;
+    /** The document's structure tree root dictionary (created on first use). */
+    getStructTreeRoot(): { data: Record<string, unknown> };
     markContent(tag: 'Artifact', options?: { type?: 'Pagination' | 'Layout' | 'Page' }): this;
     /** Append raw operators to the page's content stream. */
     addContent(content: string): this;

@@ -1,26 +1,21 @@
 import type { ElementContent, Properties } from 'hast';
 import { h } from 'hastscript';
+import { HeadingNesting } from '../../model/heading-nesting.js';
 
 /** The first level inside a section: h1 is the report title, h2 the section title. */
 export const SECTION_TITLE_LEVEL = 2;
 
 /**
- * Assigns HTML heading levels inside one section so that none is skipped. Content depth 2
- * (`##`) becomes h3, depth 3 h4 and so on; but a heading is only ever one level below the
- * nearest shallower heading before it, so a `####` straight under the section title becomes
- * h3, and headings of the same depth stay siblings. Levels are never merged: below h6 a
- * heading is `role="heading"` with its `aria-level` (headingElement).
+ * HTML heading levels inside one section: the shared nesting (src/model/heading-nesting.ts)
+ * under the section title, so `##` right under it is h3 and no level is skipped or merged.
+ * Below h6 a heading is `role="heading"` with its `aria-level` (headingElement).
  */
 export class HeadingLevels {
-  /** The open headings: Markdown depth and the level given, shallowest first. */
-  private readonly open: { depth: number; level: number }[] = [];
+  private readonly nesting = new HeadingNesting();
 
   /** The level for a content heading of Markdown depth `depth`; later headings nest under it. */
   forContentHeading(depth: number): number {
-    while ((this.open.at(-1)?.depth ?? 0) >= depth) this.open.pop();
-    const level = this.nextLevel();
-    this.open.push({ depth, level });
-    return level;
+    return SECTION_TITLE_LEVEL + this.nesting.levelOf(depth);
   }
 
   /**
@@ -28,11 +23,7 @@ export class HeadingLevels {
    * heading, without changing where later content headings sit.
    */
   forStructureHeading(): number {
-    return this.nextLevel();
-  }
-
-  private nextLevel(): number {
-    return (this.open.at(-1)?.level ?? SECTION_TITLE_LEVEL) + 1;
+    return SECTION_TITLE_LEVEL + this.nesting.current() + 1;
   }
 }
 

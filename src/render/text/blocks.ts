@@ -11,13 +11,16 @@ import { renderForces, renderGlossary, renderKeyLearnings, renderLoveLetters, re
 import { renderTable } from './table.js';
 import { displayWidth, wrapText } from './wrap.js';
 
-/** Sub-heading rules by depth: `##` is underlined with -, `###` with ~, deeper ones are not. */
-const HEADING_RULE: Record<number, string> = { 2: '-', 3: '~' };
+/**
+ * The rule under a heading shows its level (src/model/heading-nesting.ts): the section title
+ * has `=`, a heading right under it `-`, the next levels `~`, `.`, `:`, `'` and `` ` ``.
+ */
+const HEADING_RULES = ['-', '~', '.', ':', "'", '`'];
 
 function renderHeading(heading: HeadingBlock, width: number, env: TextEnv): string[] {
   const text = inlineText(heading.children, env).replace(/\s+/g, ' ').trim();
-  const rule = HEADING_RULE[heading.depth];
-  return rule ? underlined(text, rule, width) : wrapText(text, width);
+  const level = env.headings.levelOf(heading.depth);
+  return underlined(text, HEADING_RULES[Math.min(level, HEADING_RULES.length) - 1]!, width);
 }
 
 /** Preformatted text (code, raw HTML) keeps its lines: re-wrapping would change its meaning. */

@@ -1,3 +1,4 @@
+import type { HeadingNesting } from '../../model/heading-nesting.js';
 import type { Block } from '../../model/types.js';
 import type { LinkReferences } from './links.js';
 import type { TextStyle } from './options.js';
@@ -8,6 +9,8 @@ export interface TextEnv {
   links: LinkReferences;
   /** Title of the section being rendered (a poem does not repeat it). */
   sectionTitle: string;
+  /** How deep the section's headings nest, as every edition reads it. */
+  headings: HeadingNesting;
   /** Render nested blocks at a width; passed in so that block renderers need not import the dispatcher. */
   blocks: (blocks: readonly Block[], width: number) => string[];
 }

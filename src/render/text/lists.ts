@@ -18,14 +18,17 @@ export function markedItems(markers: readonly string[], width: number, bodyOf: (
   return loose ? stack(items) : items.flat();
 }
 
-// An item of a paragraph and a nested list is still tight; two paragraphs make the list loose.
-const isLooseItem = (item: ListItem) => item.children.filter((b) => b.type !== 'list').length > 1;
+/** A task item's marker is its state; any other item's its bullet or number. */
+const markerOf = (list: ListBlock, item: ListItem, index: number): string =>
+  item.checked !== undefined ? (item.checked ? '[x]' : '[ ]') : list.ordered ? `${(list.start ?? 1) + index}.` : '-';
 
-/** A list: `-` bullets or right-aligned numbers, nested lists indented under their item's text. */
+/**
+ * A list: `-` bullets, right-aligned numbers or task states (`[x]`, `[ ]`), nested lists
+ * indented under their item's text; a loose list (CommonMark) has a blank line between items.
+ */
 export function renderList(list: ListBlock, width: number, env: TextEnv): string[] {
-  const first = list.start ?? 1;
-  const markers = list.items.map((_, i) => (list.ordered ? `${first + i}.` : '-'));
-  const loose = list.items.some(isLooseItem);
+  const markers = list.items.map((item, i) => markerOf(list, item, i));
+  const loose = list.loose;
   return markedItems(markers, width, (i, inner) => {
     const blocks = list.items[i]!.children;
     return loose ? env.blocks(blocks, inner) : blocks.flatMap((b) => env.blocks([b], inner));

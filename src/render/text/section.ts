@@ -1,3 +1,4 @@
+import { HeadingNesting } from '../../model/heading-nesting.js';
 import type { Section } from '../../model/types.js';
 import { renderBlocks, sceneBreak } from './blocks.js';
 import type { TextEnv } from './env.js';
@@ -12,8 +13,8 @@ export const sectionHeading = (section: Section): string => (section.learning ? 
  * footnotes ("Notes") and the links it cited ("Links"). The colophon has no title; a scene
  * break sets it apart instead.
  */
-export function renderSection(section: Section, width: number, env: Omit<TextEnv, 'blocks' | 'sectionTitle'>): string[] {
-  const sectionEnv = { ...env, sectionTitle: section.title };
+export function renderSection(section: Section, width: number, env: Omit<TextEnv, 'blocks' | 'sectionTitle' | 'headings'>): string[] {
+  const sectionEnv = { ...env, sectionTitle: section.title, headings: new HeadingNesting() };
   const heading = section.kind === 'colophon' ? sceneBreak(width) : underlined(env.style.text(sectionHeading(section)), '=', width);
   const source = section.learning?.attribution ? hanging('Source: ', env.style.text(section.learning.attribution), width) : [];
   const body = renderBlocks(section.blocks, width, sectionEnv);

@@ -43,6 +43,7 @@ export async function drawDocument(layout: DocumentLayout, fonts: FontBook, meta
   });
 
   const structure = new StructureBuilder(doc, layout.structure);
+  mapDeepHeadings(doc, layout.structure);
   const imageDrawer = new ImageDrawer(doc, images);
   const draw = (doc: PDFDocument, drawable: Drawable) => drawShape(doc, drawable, imageDrawer);
   const actions = new LinkActions(doc);
@@ -177,6 +178,16 @@ function pdfTextString(text: string): string {
   let hex = 'FEFF';
   for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
   return `<${hex}>`;
+}
+
+/**
+ * PDF 1.7 defines headings H1–H6; a deeper heading is tagged with its own level (H7, H8…)
+ * and role-mapped to H6, so readers that know only the standard types still see a heading.
+ */
+function mapDeepHeadings(doc: PDFDocument, nodes: readonly StructNode[]): void {
+  const deep = [...new Set(nodes.map((n) => n.type).filter((type) => /^H([7-9]|\d{2,})$/.test(type)))];
+  if (deep.length === 0) return;
+  doc.getStructTreeRoot().data.RoleMap = Object.fromEntries(deep.map((type) => [type, 'H6']));
 }
 
 /** Creates pdfkit structure elements on first use, attached to their parents in that order. */

@@ -6,7 +6,7 @@ import type { OutlineEntry } from './types.js';
  */
 export class OutlineBuilder {
   readonly entries: OutlineEntry[] = [];
-  /** Open entries by depth: [section, depth-2 heading, depth-3 heading, …]. */
+  /** Open entries by level: [section, level-1 heading, level-2 heading, …]. */
   private open: OutlineEntry[] = [];
 
   /** Add a top-level entry (a section, the contents). */
@@ -16,10 +16,13 @@ export class OutlineBuilder {
     this.open = [entry];
   }
 
-  /** Add a heading of Markdown depth `depth` (2 for `##`) under the nearest shallower entry. */
-  addHeading(depth: number, title: string, destination: string): void {
+  /**
+   * Add a heading of nesting level `level` under its section (1 right under the section
+   * title: src/model/heading-nesting.ts), under the nearest shallower entry.
+   */
+  addHeading(level: number, title: string, destination: string): void {
     const entry: OutlineEntry = { title, destination, children: [] };
-    const parentIndex = Math.min(depth - 2, this.open.length - 1);
+    const parentIndex = Math.min(level - 1, this.open.length - 1);
     const parent = this.open[parentIndex];
     if (!parent) {
       this.entries.push(entry);

@@ -1,5 +1,6 @@
 import type { Block, HeadingBlock, ListBlock } from '../../../../model/types.js';
 import { inlineRuns, plainRuns } from '../inline-runs.js';
+import { SECTION_TITLE_LEVEL } from '../heading-levels.js';
 import { COLOURS, HALF, LEADING, STYLES } from '../theme.js';
 import { addTextBlock, ensureSpaceAfter, type FlowContext, type Frame } from './context.js';
 import { flowForces, flowGlossary, flowKeyLearnings, flowLoveLetters, flowPublications } from './features.js';
@@ -78,14 +79,15 @@ function flowBlock(block: Block, frame: Frame, ctx: FlowContext): void {
   }
 }
 
-const HEADING_STYLES = [STYLES.h2, STYLES.h2, STYLES.h3, STYLES.h4, STYLES.h4, STYLES.h4];
+/** Styles of H2, H3, … (H1 is the section title); every level has its own look, H7 and deeper share the last. */
+const HEADING_STYLES = [STYLES.h2, STYLES.h3, STYLES.h4, STYLES.h5, STYLES.h6, STYLES.h7];
 
-/** A content heading: kept with what follows, a destination for links, an outline entry. */
+/** A content heading: kept with what follows, a destination for links, an outline entry at its level. */
 function flowHeading(heading: HeadingBlock, frame: Frame, ctx: FlowContext): void {
   const level = ctx.headingLevels.forContentHeading(heading.depth);
-  const style = HEADING_STYLES[Math.min(level, HEADING_STYLES.length) - 1]!;
+  const style = HEADING_STYLES[Math.min(level - SECTION_TITLE_LEVEL, HEADING_STYLES.length) - 1]!;
   const h = ctx.structure.add(`H${level}`, frame.struct);
-  ctx.outline.addHeading(heading.depth, heading.text, heading.id);
+  ctx.outline.addHeading(level - SECTION_TITLE_LEVEL, heading.text, heading.id);
   addTextBlock(ctx, frame, inlineRuns(heading.children, style, h, ctx, frame.language), {
     role: 'heading',
     style,
@@ -99,20 +101,23 @@ function flowHeading(heading: HeadingBlock, frame: Frame, ctx: FlowContext): voi
 /** A list: L > LI > (Lbl, LBody), the label hung in a gutter so item text aligns. */
 export function flowList(list: ListBlock, frame: Frame, ctx: FlowContext): void {
   const l = ctx.structure.add('L', frame.struct);
-  const gutter = list.ordered ? 20 : 14;
+  const tasks = list.items.some((item) => item.checked !== undefined);
+  const gutter = list.ordered || tasks ? 20 : 14;
   list.items.forEach((item, i) => {
     const li = ctx.structure.add('LI', l);
     const label = ctx.structure.add('Lbl', li);
     const body = ctx.structure.add('LBody', li);
-    const text = list.ordered ? `${(list.start ?? 1) + i}.` : '•';
+    // A task item's label is its state: [x] done, [ ] not done.
+    const text = item.checked !== undefined ? (item.checked ? '[x]' : '[ ]') : list.ordered ? `${(list.start ?? 1) + i}.` : '•';
     ctx.pendingLabel = { runs: plainRuns(text, STYLES.listLabel, label), gutter };
     const before = ctx.items.length;
     flowBlocks(item.children, { ...frame, x: frame.x + gutter, width: frame.width - gutter, struct: body }, ctx);
-    // Items sit closer together than paragraphs; the list as a whole keeps paragraph spacing.
+    // A tight list's items follow line by line; a loose list's keep paragraph spacing. The
+    // list as a whole is spaced as a paragraph.
     for (const added of ctx.items.slice(before)) {
       if (added.kind === 'text' && added.role === 'paragraph') {
         added.role = 'list-item';
-        added.spaceAfter = HALF / 2;
+        added.spaceAfter = list.loose ? HALF : 0;
       }
     }
     ctx.pendingLabel = undefined;
