@@ -31,6 +31,7 @@ describe.skipIf(!hasChromium)('the HTML edition in a browser', () => {
     site = mkdtempSync(path.join(os.tmpdir(), 'lwr-html-'));
     writeFiles(await renderFirstEdition(realReport()), path.join(site, 'report'));
     writeFiles(await renderFirstEdition(fixtureReport('hostile')), path.join(site, 'hostile'));
+    writeFiles(await renderFirstEdition(fixtureReport('standard-markdown')), path.join(site, 'standard'));
     server = await serveFolder(site);
     browser = await launchChromium();
   });
@@ -66,17 +67,17 @@ describe.skipIf(!hasChromium)('the HTML edition in a browser', () => {
 
   const leavesLoopback = (url: string) => !['127.0.0.1', ''].includes(new URL(url).hostname) && !url.startsWith('data:');
 
-  it('has no accessibility violations axe-core can find, on a desktop and on a phone', async () => {
+  it('has no accessibility violations axe-core can find, on a desktop and on a phone (the report, and standard Markdown)', async () => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    for (const width of [1280, 390]) {
-      const { page } = await open('report', width);
+    for (const [folder, width] of [['report', 1280], ['report', 390], ['standard', 1280], ['standard', 390]] as const) {
+      const { page } = await open(folder, width);
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
         const axe = (globalThis as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
         const results = await axe.run(document);
         return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
       });
-      expect(violations, `at ${width}px`).toEqual([]);
+      expect(violations, `${folder} at ${width}px`).toEqual([]);
       await page.close();
     }
   });
