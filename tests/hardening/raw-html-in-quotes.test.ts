@@ -40,7 +40,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('<style> and <script> inside a quote', () => {
   it('are reported by lwr check at their line and column (html-removed)', () => {
     const run = runLwr(['check', '--format', 'json'], { cwd: work });
-    const removed = (JSON.parse(run.stdout) as { ruleId: string; file: string; line: number; column: number; message: string }[]).filter((d) => d.ruleId === 'html-removed');
+    const removed = (JSON.parse(run.stdout).diagnostics as { ruleId: string; file: string; line: number; column: number; message: string }[]).filter((d) => d.ruleId === 'html-removed');
     // Front matter is 4 lines and a blank line: the quotes start on line 6.
     expect(removed.map((d) => [d.file, d.line, d.column, d.message])).toEqual([
       ['content/50-raw.md', 6, 10, '<style> is removed from the HTML edition, with its content'],
