@@ -18,7 +18,9 @@ import { fromHtml } from 'hast-util-from-html';
  * - Links within the page (`#fn1`, lwr's `#example-fn-1`) by the order their targets are first
  *   named: ids are page furniture, where a link leads is not.
  * - lwr's wrappers around Markdown structures: a blockquote is lwr's `figure.quote` (unwrapped
- *   when it has no attribution); footnotes are lwr's `footer.footnotes` with a "Notes" heading
+ *   when it has no attribution); an image alone in its paragraph is lwr's numbered figure
+ *   (`figure.figure-image`, compared as the paragraph holding the image when its caption is
+ *   only its number); footnotes are lwr's `footer.footnotes` with a "Notes" heading
  *   and the spec's `section.footnotes` (both become `footnotes`); a `span` is only its content
  *   (lwr marks a link it did not publish with one, so that compares as text, not as a link).
  */
@@ -169,12 +171,19 @@ function unwrapLwr(nodes: readonly Node[]): Node[] {
     if (node.type !== 'element') return [node];
     const children = unwrapLwr(node.children) as ElementContent[];
     if (isElement(node, 'figure', 'quote') && !children.some((c) => isElement(c, 'figcaption'))) return children;
+    if (isElement(node, 'figure', 'figure-image') && node.children.every((c) => !isElement(c, 'figcaption') || onlyFigureNumber(c))) {
+      return [{ type: 'element', tagName: 'p', properties: {}, children: children.filter((c) => !isElement(c, 'figcaption')) }];
+    }
     if (isElement(node, 'footer', 'footnotes')) return [{ ...(node as Element), tagName: 'footnotes', children: children.filter((c) => !(c.type === 'element' && classesOf(c).includes('footnotes-title'))) }];
     const element = node as Element;
     if (element.tagName === 'span' && element.properties.role === undefined) return children;
     return [{ ...element, children }];
   });
 }
+
+/** A figcaption that holds only lwr's figure number ("Figure 3"), no caption or credit. */
+const onlyFigureNumber = (caption: Element): boolean =>
+  caption.children.every((c) => (c.type === 'text' ? c.value.trim() === '' : c.type === 'element' && classesOf(c).includes('figure-number')));
 
 function renameSpecFootnotes(nodes: readonly Node[]): Node[] {
   return nodes.map((node) => {
