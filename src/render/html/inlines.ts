@@ -45,8 +45,9 @@ function renderInline(inline: Inline, state: HtmlState): ElementContent[] {
 
 /**
  * A link. A placeholder (`[here](#)`, a target lost from the published report) stays a real
- * link with its text and `href="#"`, marked with a class: it is a defect `lwr check` reports,
- * and hiding it would hide the defect. A target that is not safe to publish keeps its text
+ * link with its text and `href="#"` (`href=""` when the target was empty, as CommonMark
+ * renders `[here]()`), marked with a class: it is a defect `lwr check` reports, and hiding it
+ * would hide the defect. A target that is not safe to publish keeps its text
  * but loses the link.
  */
 function renderLink(link: LinkInline, state: HtmlState): ElementContent {
@@ -54,7 +55,8 @@ function renderLink(link: LinkInline, state: HtmlState): ElementContent {
   const href = safeHref(link.url);
   if (href === undefined) return h('span.link-removed', children);
   const placeholder = href === '#' || state.linksById.get(link.linkId)?.kind === 'placeholder';
-  return h('a', { href: placeholder ? '#' : href, title: link.title, className: placeholder ? ['link-placeholder'] : undefined }, children);
+  const placeholderHref = link.url.trim() === '' ? '' : '#';
+  return h('a', { href: placeholder ? placeholderHref : href, title: link.title, className: placeholder ? ['link-placeholder'] : undefined }, children);
 }
 
 /** A footnote reference: its number from the model, linked both ways with its definition. */
