@@ -72,7 +72,7 @@ async function buildWith(flags: BuildFlags, ctx: CliContext, worker: Worker | un
       {
         readAsset: (file) => readFileSync(file),
         ...(read.assets ? { imageBytes: read.assets.bytes } : {}),
-        check: (report) => runBuildChecks(report, ctx.options.content, fonts),
+        check: (report) => runBuildChecks(report, ctx.options.content, fonts, read.diagnostics),
         verify: (report, files, targets) => verifyBuild(report, files, targets, fonts),
         write: (files, keepExisting, describe) => writeOutputAtomically(out.path, files, { keepExisting, lwrVersion: LWR_VERSION, reportSlug: read.report.meta.slug, describe }),
         now: () => new Date(),
@@ -103,6 +103,8 @@ async function buildWith(flags: BuildFlags, ctx: CliContext, worker: Worker | un
         return;
       case 'built': {
         ctx.info(`checks: ${summaryLine(outcome.checks, ctx.chalk)}${outcome.checks.length ? ' (run lwr check for details)' : ''}`);
+        const drafts = read.report.drafts ?? [];
+        if (drafts.length) ctx.info(`  ${ctx.chalk.dim(`left out ${drafts.length} draft${drafts.length === 1 ? '' : 's'} (draft: true): ${drafts.map((d) => d.file).join(', ')}`)}`);
         const built = outcome.entries.filter((e) => outcome.targets.some((t) => e.path.startsWith(`${t.folder}/`)));
         const isEdition = (e: ManifestEntry) => (e.format === 'html' && e.path.endsWith('/index.html')) || (e.format === 'pdf' && e.path.endsWith('.pdf')) || (e.format === 'text' && e.path.endsWith('.txt'));
         for (const entry of built.filter(isEdition)) {

@@ -11,11 +11,14 @@ import { fontCheckOptions } from './fonts.js';
 import { glyphCoverage } from '../check/fonts/missing-glyph.js';
 import { graphemes } from '../fonts/coverage.js';
 
-/** The offline checks `lwr build` runs first; missing glyphs are judged against the fonts the PDF will have. */
-export async function runBuildChecks(report: Report, contentDir: string, fonts: FontLibrary): Promise<Diagnostic[]> {
+/**
+ * The offline checks `lwr build` runs first, with the reader's own warnings among them;
+ * missing glyphs are judged against the fonts the PDF will have.
+ */
+export async function runBuildChecks(report: Report, contentDir: string, fonts: FontLibrary, readDiagnostics: readonly Diagnostic[] = []): Promise<Diagnostic[]> {
   const { runChecks } = await import('../check/index.js');
   // Relative links are looked up inside the content folder only, never through a link out of it.
-  return runChecks(report, { ...contentFileAccess(contentDir), contentRoot: path.resolve(contentDir), ...fontCheckOptions(fonts) });
+  return runChecks(report, { ...contentFileAccess(contentDir), contentRoot: path.resolve(contentDir), ...fontCheckOptions(fonts), readDiagnostics });
 }
 
 /** Verify each rendered edition against the model (PDF through poppler's pdftotext, pdfimages and pdfinfo when installed). */

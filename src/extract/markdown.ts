@@ -1,10 +1,12 @@
 import { blocksText } from '../model/text.js';
 import type { Block, Inline } from '../model/types.js';
+import { namesMarkdownFile } from '../read/in-report-links.js';
 import { classifyUrl } from '../read/link-kind.js';
 
 /**
  * Model content back to Markdown, for pasting quotes elsewhere. Emphasis and web links are
- * kept; placeholder and in-report links become their text (they lead nowhere once pasted);
+ * kept; placeholder and in-report links (`#id`, `40-methods.md`) become their text (they lead
+ * nowhere once pasted);
  * footnote markers and raw HTML are dropped. Text is escaped so it reads back as text.
  */
 
@@ -29,7 +31,8 @@ function codeSpan(value: string): string {
 function link(inline: Extract<Inline, { type: 'link' }>): string {
   const text = inlinesToMarkdown(inline.children);
   const kind = classifyUrl(inline.url);
-  if (kind === 'placeholder' || kind === 'internal' || kind === 'unsafe') return text;
+  // A link into the report (#id, or another content file) leads nowhere once pasted elsewhere.
+  if (kind === 'placeholder' || kind === 'internal' || kind === 'unsafe' || namesMarkdownFile(inline.url)) return text;
   const url = inline.url.trim().replace(/[ ()<>]/g, (ch) => encodeURIComponent(ch));
   if (text === escapeText(inline.url.trim())) return `<${url}>`;
   const title = inline.title ? ` "${inline.title.replace(/["\\]/g, '\\$&')}"` : '';

@@ -34,7 +34,7 @@ export const MODEL_SCHEMA = {
     footnotes: arrayOf(ref('Footnote')),
     links: arrayOf(
       positioned(
-        { id: str, url: str, text: str, kind: { enum: ['placeholder', 'internal', 'external', 'relative', 'email', 'unsafe', 'other', 'unknown'] }, sectionId: str, autolink: { type: 'boolean' } },
+        { id: str, url: str, target: ref('InReportTarget'), text: str, kind: { enum: ['placeholder', 'internal', 'external', 'relative', 'email', 'unsafe', 'other', 'unknown'] }, sectionId: str, autolink: { type: 'boolean' } },
         ['id', 'url', 'text', 'kind', 'sectionId', 'autolink'],
       ),
     ),
@@ -54,8 +54,10 @@ export const MODEL_SCHEMA = {
       positioned({ id: str, number: { type: 'integer', minimum: 1 }, sectionId: str, alt: str, caption: str, credit: str, url: str, file: ref('ImageFile') }, ['id', 'number', 'sectionId', 'alt', 'caption', 'url']),
     ),
     anchors: arrayOf(str),
+    drafts: arrayOf(obj({ id: str, title: str, file: str }, ['id', 'file'])),
   },
   $defs: {
+    InReportTarget: obj({ anchor: str, sectionId: str }, ['anchor', 'sectionId']),
     SourcePosition: obj(
       { file: str, line: { type: 'integer', minimum: 1 }, column: { type: 'integer', minimum: 1 }, endLine: { type: 'integer', minimum: 1 }, endColumn: { type: 'integer', minimum: 1 } },
       ['file', 'line', 'column'],
@@ -116,7 +118,7 @@ export const MODEL_SCHEMA = {
         node('break', {}),
         node('html', { value: str, source: ref('SourcePosition') }, ['value']),
         node('term', { termId: str, children: arrayOf(ref('Inline')) }, ['termId', 'children']),
-        node('link', { url: str, title: str, linkId: str, children: arrayOf(ref('Inline')), source: ref('SourcePosition') }, ['url', 'linkId', 'children', 'source']),
+        node('link', { url: str, title: str, linkId: str, target: ref('InReportTarget'), children: arrayOf(ref('Inline')), source: ref('SourcePosition') }, ['url', 'linkId', 'children', 'source']),
         node('footnoteReference', { label: str, footnoteId: str, number: int, source: ref('SourcePosition') }, ['label', 'number', 'source']),
         node('language', { lang: str, dir: { enum: ['ltr', 'rtl'] }, children: arrayOf(ref('Inline')) }, ['lang', 'dir', 'children']),
       ],
@@ -156,6 +158,11 @@ export const MODEL_SCHEMA = {
         kind: { enum: ['section', 'learning', 'glossary', 'poem', 'colophon'] },
         learning: obj({ number: int, attribution: str }, ['number']),
         editions: arrayOf(str),
+        date: str,
+        description: str,
+        tags: arrayOf(str),
+        authors: arrayOf(str),
+        lang: str,
         blocks: arrayOf(ref('Block')),
         footnotes: arrayOf(ref('Footnote')),
         ignores: arrayOf(obj({ ruleId: str, line: int, scope: { enum: ['block', 'range', 'file'] }, endLine: int }, ['ruleId', 'line'])),

@@ -6,13 +6,13 @@ import type { Block, Inline, Section } from './types.js';
  * are not text and are left out, or give their alt text with `imageAlt` (a link's accessible
  * name).
  */
-export function plainText(inlines: readonly Inline[], options: { footnoteNumbers?: boolean; imageAlt?: boolean } = {}): string {
+export function plainText(inlines: readonly Inline[], options: PlainTextOptions = {}): string {
   let text = '';
   for (const inline of inlines) {
     switch (inline.type) {
       case 'text':
       case 'inlineCode':
-        text += inline.value;
+        text += options.joinLines ? inline.value.replace(/[ \t]*\n[ \t]*/g, ' ') : inline.value;
         break;
       case 'break':
         text += '\n';
@@ -32,21 +32,33 @@ export function plainText(inlines: readonly Inline[], options: { footnoteNumbers
   return text;
 }
 
+export interface PlainTextOptions {
+  /** Show footnote calls as their numbers (the text a reader sees). */
+  footnoteNumbers?: boolean;
+  /** Give images their alt text (a link's accessible name); otherwise images are left out. */
+  imageAlt?: boolean;
+  /**
+   * Soft line endings (a line wrapped in the source) become spaces, as every edition shows
+   * them; hard breaks (a trailing backslash) stay newlines.
+   */
+  joinLines?: boolean;
+}
+
 /** Plain text of blocks, paragraphs separated by a blank line (for quotes, footnotes, search). */
-export function blocksText(blocks: readonly Block[]): string {
+export function blocksText(blocks: readonly Block[], options: Pick<PlainTextOptions, 'joinLines'> = {}): string {
   const parts: string[] = [];
   for (const block of blocks) {
     switch (block.type) {
       case 'paragraph':
       case 'heading':
-        parts.push(plainText(block.children));
+        parts.push(plainText(block.children, options));
         break;
       case 'list':
-        for (const item of block.items) parts.push(blocksText(item.children));
+        for (const item of block.items) parts.push(blocksText(item.children, options));
         break;
       case 'quote':
       case 'language':
-        parts.push(blocksText(block.children));
+        parts.push(blocksText(block.children, options));
         break;
       case 'code':
         parts.push(block.value);

@@ -26,12 +26,27 @@ export interface DeleteInline { type: 'delete'; children: Inline[] }
 export interface CodeInline { type: 'inlineCode'; value: string }
 /** A hard line break (a trailing backslash in Markdown). */
 export interface BreakInline { type: 'break' }
+/**
+ * Where an in-report link lands, resolved by the reader: from `#id`, from a link to another
+ * content file (`40-methods.md`, which lands on that section) or to a heading in one
+ * (`40-methods.md#interviews`).
+ */
+export interface InReportTarget {
+  /** The anchor the link lands on: a section id, a heading id, or any other anchor. */
+  anchor: string;
+  /** The section that holds the anchor. */
+  sectionId: string;
+}
+
 export interface LinkInline {
   type: 'link';
+  /** The URL as written. */
   url: string;
   title?: string;
   /** Id of the entry in `Report.links`. */
   linkId: string;
+  /** Set when the link lands inside the report (the same as its record's `target`). */
+  target?: InReportTarget;
   children: Inline[];
   source: SourcePosition;
 }
@@ -316,6 +331,16 @@ export interface Section extends Positioned {
   learning?: { number: number; attribution?: string };
   /** Editions this section is limited to; absent = every edition. */
   editions?: string[];
+  /** From front matter, as written (`2024-03-12`). */
+  date?: string;
+  /** From front matter: what the section is about (kept in the model, not printed). */
+  description?: string;
+  /** From front matter (kept in the model, not printed). */
+  tags?: string[];
+  /** From front matter: who wrote the section (printed under its title). */
+  authors?: string[];
+  /** From front matter: the section's language, when it differs from the report's. */
+  lang?: string;
   blocks: Block[];
   /** Footnotes defined in this section, in display order. */
   footnotes: Footnote[];
@@ -338,7 +363,10 @@ export interface IgnoreComment {
 
 export interface LinkRecord extends Positioned {
   id: string;
+  /** The URL as written. */
   url: string;
+  /** Where the link lands in the report, for `#id` links and links to content files that resolve. */
+  target?: InReportTarget;
   /** Plain text of the link. */
   text: string;
   /**
@@ -354,7 +382,10 @@ export interface LinkRecord extends Positioned {
 
 export interface QuoteRecord {
   id: string;
-  /** Plain text, no Markdown. Paragraphs joined by a blank line. */
+  /**
+   * Plain text, no Markdown. Paragraphs joined by a blank line; a line wrapped in the source
+   * is joined with a space, a hard break (`\` at a line's end) stays a newline.
+   */
   text: string;
   attribution?: string;
   person?: string;
@@ -442,6 +473,14 @@ export interface ReportMeta {
   source?: SourcePosition;
 }
 
+/** A content file left out of every edition by `draft: true` (or `published: false`). */
+export interface DraftRecord {
+  id: string;
+  /** The front matter's title, when it has one. */
+  title?: string;
+  file: string;
+}
+
 export interface Report {
   version: string;
   meta: ReportMeta;
@@ -457,4 +496,6 @@ export interface Report {
   figures: FigureRecord[];
   /** Every anchor id in the report (sections, headings, quotes, footnotes, terms…). */
   anchors: string[];
+  /** Files left out as drafts; absent when there are none. */
+  drafts?: DraftRecord[];
 }

@@ -3,8 +3,8 @@ import type {} from 'mdast-util-directive';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { diagnostic } from '../model/diagnostic.js';
 import { flatText, plainText } from '../model/text.js';
-import type { Block, Inline, ListBlock, ListItem, QuoteBlock, TableBlock } from '../model/types.js';
-import { ATTRIBUTION_DASH, parseAttribution } from './attribution.js';
+import type { Block, Inline, ListBlock, ListItem, QuoteBlock, SourcePosition, TableBlock } from '../model/types.js';
+import { ATTRIBUTE_LIST, ATTRIBUTION_DASH, parseAttributeList, parseAttribution, withExplicitParts } from './attribution.js';
 import { positionOf, sourceOf, type ReadContext } from './context.js';
 import { convertDirective } from './directives.js';
 import { figureFromParagraph, loneImage } from './figure.js';
@@ -116,15 +116,36 @@ function convertBlockquote(node: Blockquote, ctx: ReadContext): Block {
   }
   const attributionParagraph = last as Paragraph;
   const children = convertBlocks(node.children.slice(0, -1), ctx);
-  const inlines = stripLeadingDash(convertInlines(attributionParagraph.children, ctx));
+  const at = positionOf(ctx, attributionParagraph);
+  const { inlines, explicit } = takeAttributeList(stripLeadingDash(convertInlines(attributionParagraph.children, ctx)), at, ctx);
   const text = flatText(inlines);
   const quote: QuoteBlock = { type: 'quote', id, children, source };
-  quote.attribution = { text, children: inlines, ...parseAttribution(text), source: positionOf(ctx, attributionParagraph) };
+  quote.attribution = { text, children: inlines, ...withExplicitParts(parseAttribution(text), explicit), source: at };
   if (text === '') {
     delete quote.attribution;
     ctx.diagnostics.push(diagnostic('quote-unattributed', 'error', 'the attribution after the dash is empty', positionOf(ctx, attributionParagraph)));
   }
   return quote;
+}
+
+/**
+ * An attribute list closing the attribution line (`{person="" role="Participant"}`) says
+ * what the parts are, where lwr's reading would guess; it is taken off the shown text.
+ */
+function takeAttributeList(inlines: Inline[], at: SourcePosition, ctx: ReadContext): { inlines: Inline[]; explicit: Parameters<typeof withExplicitParts>[1] } {
+  const last = inlines.at(-1);
+  const match = last?.type === 'text' ? ATTRIBUTE_LIST.exec(last.value) : null;
+  if (!match || last?.type !== 'text') return { inlines, explicit: {} };
+  const value = last.value.slice(0, match.index);
+  const rest = value ? [...inlines.slice(0, -1), { type: 'text' as const, value }] : inlines.slice(0, -1);
+  const list = parseAttributeList(match[1]!);
+  if ('problem' in list) {
+    ctx.diagnostics.push(
+      diagnostic('attribution-attributes', 'error', `the attribute list on this attribution: ${list.problem}`, at, { hint: 'for example {person="" role="Participant" place="Caia Park"}' }),
+    );
+    return { inlines: rest, explicit: {} };
+  }
+  return { inlines: rest, explicit: list.values };
 }
 
 function stripLeadingDash(inlines: Inline[]): Inline[] {

@@ -3,36 +3,83 @@ import { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceFile } from './load.js';
 import { schemaIssuesToDiagnostics } from './schema-issues.js';
+import { slugify } from './slug.js';
+import { didYouMean } from './suggest.js';
+import { yamlErrorHint } from './yaml-hints.js';
 import { yamlKeyLines } from './yaml-positions.js';
 
 const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
+const text = z.string().trim().min(1, 'must not be empty');
+/** `tags: a` and `tags: [a, b]` both mean a list. */
+const textList = z.union([text.transform((s) => [s]), z.array(text)]);
+/** YAML reads an unquoted 2024-03-12 as a date; a quoted one stays text. Both are kept as written. */
+const date = z.union([z.date().transform((d) => isoDate(d)), text]);
+/** A BCP 47 language tag, as HTML's `lang` takes it (`en-GB`, `cy`, `zh-Hant`). */
+const languageTag = z.string().regex(/^[a-zA-Z]{2,8}(?:-[a-zA-Z0-9]{1,8})*$/, 'must be a language tag such as en-GB or cy');
 
-/** The front matter every content file may carry. Unknown keys are errors. */
+/**
+ * The front-matter keys lwr reads. Every one is optional: a file without front matter is a
+ * section whose id comes from its file name and whose title is its first `#` heading.
+ */
 const frontMatterShape = {
-  id: kebabId,
-  title: z.string().trim().min(1, 'must not be empty'),
+  id: kebabId.optional(),
+  title: text.optional(),
   kind: z.enum(['section', 'learning', 'glossary', 'poem', 'colophon']).default('section'),
   number: z.number().int().positive().optional(),
-  attribution: z.string().trim().min(1).optional(),
-  author: z.string().trim().min(1).optional(),
-  authorNote: z.string().trim().min(1).optional(),
+  attribution: text.optional(),
+  author: text.optional(),
+  authorNote: text.optional(),
   editions: z.array(kebabId).min(1).optional(),
+  date: date.optional(),
+  description: text.optional(),
+  tags: textList.optional(),
+  authors: textList.optional(),
+  lang: languageTag.optional(),
+  draft: z.boolean().optional(),
+  /** Jekyll's way of saying draft: `published: false`. */
+  published: z.boolean().optional(),
 };
 const FRONT_MATTER_KEYS = Object.keys(frontMatterShape);
 
-export const FrontMatterSchema = z
-  .strictObject(frontMatterShape)
-  .superRefine((fm, ctx) => {
-    if (fm.kind === 'learning' && fm.number === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['number'], message: 'a learning needs a number (1, 2, 3…)' });
-    }
-  });
+/**
+ * Keys other publishing tools write (Jekyll, Hugo, Docusaurus, MkDocs…) that mean nothing to
+ * lwr: accepted without a word, so a ported file reads as it is.
+ */
+export const FOREIGN_KEYS = ['layout', 'permalink', 'slug', 'weight', 'order', 'nav_order', 'sidebar_position', 'sidebar_label', 'categories', 'keywords', 'summary', 'excerpt', 'toc', 'aliases', 'image', 'template', 'subtitle', 'lastmod', 'updated', 'status'];
 
-export type FrontMatter = z.infer<typeof FrontMatterSchema>;
+const FrontMatterSchema = z.looseObject(frontMatterShape).superRefine((fm, ctx) => {
+  if (fm.kind === 'learning' && fm.number === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['number'], message: 'a learning needs a number (1, 2, 3…)' });
+  }
+});
+
+type RawFrontMatter = z.infer<typeof FrontMatterSchema>;
+
+/** A content file's front matter, validated, with its id always known. */
+export interface FrontMatter {
+  /** From `id:`, else from the file name without its `NN-` prefix. */
+  id: string;
+  /** From `title:`; absent when the title is to come from the body's first `#` heading. */
+  title?: string;
+  kind: 'section' | 'learning' | 'glossary' | 'poem' | 'colophon';
+  number?: number;
+  attribution?: string;
+  author?: string;
+  authorNote?: string;
+  editions?: string[];
+  date?: string;
+  description?: string;
+  tags?: string[];
+  /** `authors:`, and `author:` on anything but a poem (where it names the poet). */
+  authors?: string[];
+  lang?: string;
+  /** `draft: true` or `published: false`: the file is left out of every edition. */
+  draft: boolean;
+}
 
 export interface ParsedFile {
   frontMatter: FrontMatter;
-  /** The Markdown after the front matter. */
+  /** The Markdown after the front matter (the whole file when it has none). */
   body: string;
   /** Lines before the body: add to a body line to get the file's line. */
   lineOffset: number;
@@ -47,20 +94,27 @@ class ExecutableFrontMatter extends Error {
   }
 }
 
+/** A section id from a file name: `40-methods.md` → `methods`, `Über uns.md` → `uber-uns`. */
+export function idFromFileName(file: string): string {
+  const name = file.split('/').pop()!.replace(/\.md$/i, '');
+  const withoutOrder = name.replace(/^\d+[-_. ]+(?=.)/, '');
+  return slugify(withoutOrder);
+}
+
 /**
  * Split a content file into validated front matter and Markdown body. Only YAML is accepted:
  * gray-matter would evaluate `---js` front matter, so that is refused before it is parsed.
+ * A file without front matter is a plain section. Unknown keys are warnings (the file is
+ * still read); a key of the wrong type, or YAML that cannot be read, is fatal.
  */
 export function parseContentFile(file: SourceFile): { parsed?: ParsedFile; diagnostics: Diagnostic[] } {
   const at = { file: file.path, line: 1, column: 1 };
   if (file.text.trim() === '') {
-    return { diagnostics: [diagnostic('file-empty', 'error', 'file is empty', at, { fatal: true, hint: 'add front matter with id and title, or delete the file' })] };
+    return { diagnostics: [diagnostic('file-empty', 'error', 'file is empty', at, { fatal: true, hint: 'write a # title and some text, or delete the file' })] };
   }
   const opening = /^---([^\n]*)\n/.exec(file.text);
   if (!opening) {
-    return {
-      diagnostics: [diagnostic('front-matter-missing', 'error', 'file has no front matter', at, { fatal: true, hint: 'start the file with ---, then id: and title:, then ---' })],
-    };
+    return { parsed: { frontMatter: { id: idFromFileName(file.path), kind: 'section', draft: false }, body: file.text, lineOffset: 0 }, diagnostics: [] };
   }
   const language = opening[1]!.trim().toLowerCase();
   if (language !== '' && language !== 'yaml' && language !== 'yml') {
@@ -92,9 +146,14 @@ export function parseContentFile(file: SourceFile): { parsed?: ParsedFile; diagn
     }
     const mark = (error as { mark?: { line?: number; column?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
+    // The mark counts from the newline after the opening ---, so its line is the file's line - 1.
+    const line = (mark?.line ?? 0) + 1;
     return {
       diagnostics: [
-        diagnostic('front-matter-yaml', 'error', `front matter is not valid YAML: ${reason}`, { file: file.path, line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 }, { fatal: true }),
+        diagnostic('front-matter-yaml', 'error', `front matter is not valid YAML: ${reason}`, { file: file.path, line, column: (mark?.column ?? 0) + 1 }, {
+          fatal: true,
+          hint: yamlErrorHint(file.text.split('\n'), line),
+        }),
       ],
     };
   }
@@ -105,25 +164,54 @@ export function parseContentFile(file: SourceFile): { parsed?: ParsedFile; diagn
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const shape = Array.isArray(data) ? 'a list' : data === null ? 'empty' : `a ${typeof data}`;
     return {
-      diagnostics: [diagnostic('front-matter-shape', 'error', `front matter is ${shape}; it must be a mapping of keys to values`, { file: file.path, line: 2, column: 1 }, { fatal: true, hint: 'write id: and title: as keys' })],
+      diagnostics: [diagnostic('front-matter-shape', 'error', `front matter is ${shape}; it must be a mapping of keys to values`, { file: file.path, line: 2, column: 1 }, { fatal: true, hint: 'write keys and values, such as title: Methods' })],
     };
   }
 
+  // gray-matter's matter text starts with the newline after the opening ---, so its line
+  // numbers are already the file's.
+  const keyLines = yamlKeyLines(result.matter);
+  const diagnostics = unknownKeys(data as Record<string, unknown>, keyLines, file.path);
   const parsed = FrontMatterSchema.safeParse(data);
   if (!parsed.success) {
-    return {
-      diagnostics: schemaIssuesToDiagnostics(parsed.error.issues, {
-        ruleId: 'front-matter-field',
-        file: file.path,
-        // gray-matter's matter text starts with the newline after the opening ---, so its
-        // line numbers are already the file's.
-        keyLines: yamlKeyLines(result.matter),
-        lineOffset: 0,
-        knownKeys: () => FRONT_MATTER_KEYS,
-      }),
-    };
+    const issues = schemaIssuesToDiagnostics(parsed.error.issues, { ruleId: 'front-matter-field', file: file.path, keyLines, lineOffset: 0, knownKeys: () => FRONT_MATTER_KEYS });
+    return { diagnostics: [...diagnostics, ...issues] };
   }
-  return { parsed: { frontMatter: parsed.data, body, lineOffset }, diagnostics: [] };
+  return { parsed: { frontMatter: normalise(parsed.data, file.path), body, lineOffset }, diagnostics };
+}
+
+/**
+ * Keys lwr neither reads nor knows from another tool. One that looks like a misspelt key lwr
+ * reads ("titel") is an error, since what it says is lost; any other is a warning. Neither
+ * stops the file from being read.
+ */
+function unknownKeys(data: Record<string, unknown>, keyLines: Map<string, number>, file: string): Diagnostic[] {
+  return Object.keys(data)
+    .filter((key) => !FRONT_MATTER_KEYS.includes(key) && !FOREIGN_KEYS.includes(key))
+    .map((key) => {
+      const at = { file, line: keyLines.get(key) ?? 1, column: 1 };
+      const suggestion = didYouMean(key, FRONT_MATTER_KEYS);
+      if (suggestion) return diagnostic('front-matter-field', 'error', `unknown key "${key}"`, at, { hint: `did you mean "${suggestion}"?` });
+      return diagnostic('front-matter-key-unknown', 'warning', `front matter key "${key}" means nothing to lwr and is ignored`, at, { hint: `lwr reads: ${FRONT_MATTER_KEYS.join(', ')}` });
+    });
+}
+
+function normalise(raw: RawFrontMatter, file: string): FrontMatter {
+  const fm: FrontMatter = { id: raw.id ?? idFromFileName(file), kind: raw.kind, draft: raw.draft === true || raw.published === false };
+  for (const key of ['title', 'number', 'attribution', 'authorNote', 'editions', 'date', 'description', 'tags', 'lang'] as const) {
+    if (raw[key] !== undefined) (fm as unknown as Record<string, unknown>)[key] = raw[key];
+  }
+  // `author:` names a poem's poet; on any other file it is the file's author, as blogs write it.
+  if (raw.author !== undefined && raw.kind === 'poem') fm.author = raw.author;
+  const authors = [...(raw.kind !== 'poem' && raw.author !== undefined ? [raw.author] : []), ...(raw.authors ?? [])];
+  if (authors.length > 0) fm.authors = authors;
+  return fm;
+}
+
+/** `2024-03-12`, or the full ISO time when the YAML gave one. */
+function isoDate(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
 }
 
 function countLines(prefix: string): number {

@@ -1,9 +1,10 @@
 import { diagnostic, hasFatal, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import { blocksText, flatText } from '../model/text.js';
-import { MODEL_VERSION, type FigureRecord, type LearningRecord, type LinkRecord, type Person, type PersonAppearance, type PoemRecord, type QuoteBlock, type QuoteRecord, type Report, type ReportMeta, type Section } from '../model/types.js';
+import { MODEL_VERSION, type DraftRecord, type FigureRecord, type LearningRecord, type LinkRecord, type Person, type PersonAppearance, type PoemRecord, type QuoteBlock, type QuoteRecord, type Report, type ReportMeta, type Section } from '../model/types.js';
 import { walkBlocks, walkSectionInlines } from '../model/walk.js';
 import { readConfig } from './config.js';
 import { parseContentFile, type ParsedFile } from './front-matter.js';
+import { resolveInReportLinks } from './in-report-links.js';
 import type { LoadedContent } from './load.js';
 import { readSection } from './section.js';
 import { AnchorRegistry, slugify } from './slug.js';
@@ -28,12 +29,21 @@ export function readReport(content: LoadedContent): ReadResult {
   // Pass 1: front matter of every file, so section ids are claimed before heading slugs.
   const anchors = new AnchorRegistry();
   const parsedFiles: { file: string; parsed: ParsedFile }[] = [];
+  const drafts: DraftRecord[] = [];
   const firstSeen = new Map<string, string>();
+  let unreadFiles = 0;
   for (const file of content.files) {
     const result = parseContentFile(file);
     diagnostics.push(...result.diagnostics);
-    if (!result.parsed) continue;
-    const id = result.parsed.frontMatter.id;
+    if (!result.parsed) {
+      unreadFiles++;
+      continue;
+    }
+    const { id, title, draft } = result.parsed.frontMatter;
+    if (draft) {
+      drafts.push({ id, ...(title ? { title } : {}), file: file.path });
+      continue;
+    }
     if (!anchors.claim(id)) {
       diagnostics.push(diagnostic('duplicate-id', 'error', `section id "${id}" is already used by ${firstSeen.get(id)}`, { file: file.path, line: 2, column: 1 }, { fatal: true, hint: 'give each file its own id' }));
       continue;
@@ -46,10 +56,13 @@ export function readReport(content: LoadedContent): ReadResult {
   const links: LinkRecord[] = [];
   const sections = parsedFiles.map(({ file, parsed }) => readSection(file, parsed, { anchors, links, diagnostics, ...(content.assets ? { assets: content.assets } : {}) })).filter((s): s is Section => s !== undefined);
   const meta = config.meta;
-  if (meta) diagnostics.push(...checkEditionSections(meta, sections, content.config?.text));
+  // A file that could not be read may be the section an edition names: saying the section
+  // does not exist would only repeat that file's own problem.
+  if (meta && unreadFiles === 0 && sections.length === parsedFiles.length) diagnostics.push(...checkEditionSections(meta, sections, drafts, content.config?.text));
   if (!meta || hasFatal(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
 
   keepHeadingAliases(sections, anchors);
+  resolveInReportLinks(sections, links, anchors.all(), content.root);
   numberFootnotes(sections);
   const figures = numberFigures(sections);
   const quotes = indexQuotes(sections);
@@ -67,17 +80,20 @@ export function readReport(content: LoadedContent): ReadResult {
     figures,
     anchors: anchors.all(),
   };
+  if (drafts.length > 0) report.drafts = drafts;
   return { report, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-function checkEditionSections(meta: ReportMeta, sections: Section[], configText: string | undefined): Diagnostic[] {
+/** Every section an edition names must exist; a draft's id counts (the draft is left out, not missing). */
+function checkEditionSections(meta: ReportMeta, sections: Section[], drafts: readonly DraftRecord[], configText: string | undefined): Diagnostic[] {
   const ids = sections.map((s) => s.id);
+  const draftIds = new Set(drafts.map((d) => d.id));
   const keyLines = configText ? yamlKeyLines(configText) : new Map<string, number>();
   const out: Diagnostic[] = [];
   meta.editions.forEach((edition, e) => {
     for (const list of ['sections', 'exclude'] as const) {
       (edition[list] ?? []).forEach((id, i) => {
-        if (ids.includes(id)) return;
+        if (ids.includes(id) || draftIds.has(id)) return;
         const guess = didYouMean(id, ids);
         out.push(
           diagnostic('edition-section-missing', 'error', `edition "${edition.id}" names section "${id}", which does not exist`, { file: meta.source?.file, line: lineForPath(keyLines, ['editions', e, list, i]), column: 1 }, {
@@ -152,7 +168,7 @@ function sectionQuotes(section: Section): QuoteBlock[] {
 function indexQuotes(sections: Section[]): QuoteRecord[] {
   return sections.flatMap((section) =>
     sectionQuotes(section).map((quote) => {
-      const record: QuoteRecord = { id: quote.id, text: blocksText(quote.children), section: { id: section.id, title: section.title }, source: quote.source };
+      const record: QuoteRecord = { id: quote.id, text: blocksText(quote.children, { joinLines: true }), section: { id: section.id, title: section.title }, source: quote.source };
       const a = quote.attribution;
       if (a) {
         record.attribution = a.text;

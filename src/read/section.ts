@@ -1,4 +1,4 @@
-import type { FootnoteDefinition, Root } from 'mdast';
+import type { FootnoteDefinition, Heading, Root, RootContent } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -6,10 +6,12 @@ import { unified } from 'unified';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { blocksText, flatText } from '../model/text.js';
 import type { Block, Footnote, GlossaryEntry, Inline, LinkRecord, PoemBlock, Section } from '../model/types.js';
+import { walkBlocks } from '../model/walk.js';
 import { convertBlocks } from './blocks.js';
 import { positionOf, type ReadContext } from './context.js';
 import type { ParsedFile } from './front-matter.js';
 import type { AssetReader } from './load.js';
+import { convertInlines } from './inline.js';
 import { findExcessiveNesting, findExcessiveTreeDepth, isStackOverflow, MAX_NESTING } from './nesting.js';
 import type { AnchorRegistry } from './slug.js';
 import { standardiseTree } from './standard-markdown.js';
@@ -56,8 +58,10 @@ export function readSection(file: string, parsed: ParsedFile, shared: { anchors:
   const deepTree = findExcessiveTreeDepth(tree);
   if (deepTree) return tooDeep(deepTree.line, `emphasis, links, quotes, lists or HTML elements nest ${deepTree.depth} levels deep; lwr reads at most ${MAX_NESTING}`);
   const ctx: ReadContext = { file, lineOffset: parsed.lineOffset, body: parsed.body, sectionId: fm.id, anchors: shared.anchors, links: shared.links, diagnostics: shared.diagnostics, quoteCount: 0, figureCount: 0, ignores: [], ...(shared.assets ? { assets: shared.assets } : {}) };
-  let blocks = convertBlocks(tree.children, ctx);
-  if (fm.kind === 'poem') blocks = gatherPoem(blocks, fm, ctx);
+  const { title, nodes } = sectionTitle(fm, tree.children, ctx);
+  let blocks = convertBlocks(nodes, ctx);
+  warnTopLevelHeadings(blocks, ctx);
+  if (fm.kind === 'poem') blocks = gatherPoem(blocks, { ...fm, title }, ctx);
   if (fm.kind === 'glossary') blocks = gatherGlossary(blocks, ctx);
 
   const footnotes: Footnote[] = tree.children
@@ -69,13 +73,63 @@ export function readSection(file: string, parsed: ParsedFile, shared: { anchors:
     });
   for (const footnote of footnotes) shared.anchors.claim(footnote.id);
 
-  const section: Section = { id: fm.id, title: fm.title, kind: fm.kind, blocks, footnotes, ignores: ctx.ignores, source: { file, line: 1, column: 1 } };
+  const section: Section = { id: fm.id, title, kind: fm.kind, blocks, footnotes, ignores: ctx.ignores, source: { file, line: 1, column: 1 } };
   if (fm.kind === 'learning' && fm.number !== undefined) {
     section.learning = { number: fm.number };
     if (fm.attribution) section.learning.attribution = fm.attribution;
   }
   if (fm.editions) section.editions = fm.editions;
+  for (const key of ['date', 'description', 'tags', 'authors', 'lang'] as const) {
+    if (fm[key] !== undefined) (section as unknown as Record<string, unknown>)[key] = fm[key];
+  }
   return section;
+}
+
+/**
+ * The section's title and the body nodes that remain. Front matter's `title` wins (a first
+ * `#` heading repeating it is dropped, as the title is already set above the body); without
+ * it, the body's first `#` heading is the title; without either, the file name gives one, with
+ * a warning.
+ */
+function sectionTitle(fm: ParsedFile['frontMatter'], nodes: readonly RootContent[], ctx: ReadContext): { title: string; nodes: RootContent[] } {
+  const index = nodes.findIndex((n): n is Heading => n.type === 'heading' && n.depth === 1);
+  const heading = index === -1 ? undefined : (nodes[index] as Heading);
+  // The heading's text only: a throwaway context, so links in it are not registered.
+  const headingText = heading ? flatText(convertInlines(heading.children, { ...ctx, links: [], diagnostics: [] })) : '';
+  const without = () => nodes.filter((_, i) => i !== index);
+  if (fm.title !== undefined) {
+    const repeatsTitle = index === firstContentIndex(nodes) && headingText.toLowerCase() === fm.title.toLowerCase();
+    return { title: fm.title, nodes: repeatsTitle ? without() : [...nodes] };
+  }
+  if (heading && headingText !== '') return { title: headingText, nodes: without() };
+  const title = titleFromId(fm.id);
+  ctx.diagnostics.push(
+    diagnostic('title-missing', 'warning', `the section has no title, so lwr calls it "${title}" after its file name`, { file: ctx.file, line: 1, column: 1 }, {
+      hint: 'start the file with a # heading, or give it a title: in front matter',
+    }),
+  );
+  return { title, nodes: [...nodes] };
+}
+
+/** Index of the first node that is not an HTML comment (an lwr-ignore comment may come first). */
+const firstContentIndex = (nodes: readonly RootContent[]): number => nodes.findIndex((n) => !(n.type === 'html' && /^<!--[\s\S]*-->$/.test(n.value.trim())));
+
+/** `appendix-data` → `Appendix data`. */
+const titleFromId = (id: string): string => {
+  const words = id.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** The section title is its only level-one heading: any `#` left in the body gets a warning. */
+function warnTopLevelHeadings(blocks: readonly Block[], ctx: ReadContext): void {
+  walkBlocks(blocks, (block) => {
+    if (block.type !== 'heading' || block.depth !== 1) return;
+    ctx.diagnostics.push(
+      diagnostic('heading-level-one', 'warning', `"${block.text}" is a # heading inside the section; only the section's title is a # heading`, block.source, {
+        hint: 'write ## for a heading under the title (or make this part a file of its own)',
+      }),
+    );
+  });
 }
 
 /**
@@ -130,7 +184,7 @@ function splitAtBreaks(inlines: readonly Inline[]): Inline[][] {
 }
 
 /** A poem's paragraphs are its stanzas, one line per hard break. */
-function gatherPoem(blocks: Block[], fm: ParsedFile['frontMatter'], ctx: ReadContext): Block[] {
+function gatherPoem(blocks: Block[], fm: ParsedFile['frontMatter'] & { title: string }, ctx: ReadContext): Block[] {
   const stanzas = blocks.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph');
   if (stanzas.length === 0) return blocks;
   const poem: PoemBlock = {

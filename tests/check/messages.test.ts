@@ -23,8 +23,8 @@ describe('diagnostics say what is wrong and how to fix it', () => {
     expect(asked.map((p) => p.replace(/\\/g, '/')).every((p) => p.endsWith('content/01-escapes.md'))).toBe(true);
   });
 
-  it('skips the file-exists rule when no file-exists function is given (checks stay pure)', () => {
-    expect(checkFixture('link-file-missing', { fileExists: undefined }).filter((d) => d.ruleId === 'link-file-missing')).toEqual([]);
+  it('skips the file-exists rule when no file-exists function is given (checks stay pure); links to Markdown files are judged from the model alone', () => {
+    expect(checkFixture('link-file-missing', { fileExists: undefined }).filter((d) => d.ruleId === 'link-file-missing').map((d) => d.url)).toEqual(['02-othr.md#top']);
   });
 
   it('keeps the url of the link on link diagnostics', () => {

@@ -174,12 +174,13 @@ describe('control characters, ANSI escapes and bidi overrides on a terminal', ()
   it('diagnostics of content that cannot be read show them escaped: file names, keys, hints', () => {
     const broken = path.join(work, 'terminal-unreadable');
     mkdirSync(broken);
-    contentCopy(broken, { [`03-${ESC}[2J${BIDI}.md`]: `---\nid: broken\ntitle: Broken\n"\\e[2J\\u202ekey": 1\n---\n\nBody.\n` });
+    // A key one letter from "title" is an error (a misspelling); kind: essay makes the file unreadable.
+    contentCopy(broken, { [`03-${ESC}[2J${BIDI}.md`]: `---\nid: broken\ntitle: Broken\nkind: essay\n"ti\\e\\u202etle": 1\n---\n\nBody.\n` });
     const run = runLwr(['build', '--out', 'dist', '--content', 'content'], { cwd: broken });
     expect(run.status).toBe(2);
     expect(controls(run.stdout + run.stderr)).toEqual([]);
     expect(run.stderr).toContain('content/03-\\x1b[2J\\u202e.md');
-    expect(run.stderr).toContain('unknown key "\\x1b[2J\\u202ekey"');
+    expect(run.stderr).toContain('unknown key "ti\\x1b\\u202etle"');
   });
 
   it.skipIf(!existsSync('/usr/bin/script'))('lwr quotes on a terminal (a pseudo-terminal through script) shows none: controls dropped, bidi overrides as <U+202E>', () => {

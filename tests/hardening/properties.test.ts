@@ -98,8 +98,8 @@ function read(doc: Document): Report {
 
 // ---------------------------------------------------------------- what each edition must hold
 
-/** Footnote and link markers ([n]) are the text edition's own, not content: removed before comparing, as the build's verify step does. */
-const textEditionContent = (text: string) => comparable(text.replace(/\[\d+\]/g, ''));
+/** Footnote ([n]) and link (<n>) markers are the text edition's own, not content: removed before comparing, as the build's verify step does. */
+const textEditionContent = (text: string) => comparable(text.replace(/\[\d+\]|<\d+>/g, ''));
 
 /** The HTML page's visible text, without the footnote reference numbers the renderer adds. */
 function htmlContent(html: string): string {
@@ -125,7 +125,7 @@ function missingQuotes(report: Report, content: string): string[] {
 function overWideLines(text: string, width: number, poemLines: ReadonlySet<string>): string[] {
   return text.split('\n').filter((line) => {
     if (displayWidth(line) <= width || poemLines.has(line.trim())) return false;
-    const rest = line.trimStart().replace(/^(?:-|\d+\.|\[\d+\]|—)\s+/, '');
+    const rest = line.trimStart().replace(/^(?:-|\d+\.|\[\d+\]|<\d+>|—)\s+/, '');
     return /\s/.test(rest);
   });
 }

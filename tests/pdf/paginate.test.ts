@@ -72,12 +72,28 @@ describe('paginating the flow (ten-line pages)', () => {
   });
 
   it('runs a table across pages between rows, repeating its head', () => {
-    // Head 1 line, rows of 3 lines: page 1 holds a (4) + head + one row + …
+    // Head 1 line, rows of 3 lines: page 1 holds a (4) + head + one row, too few to start the table there.
     expect(pages([paragraph('a', 4), table('t', [3, 3, 3, 3, 2])])).toEqual([
-      ['a[0,4)', 't{1}'],
-      ['t(head again){2,3,4}'],
-      ['t(head again){5}'],
+      ['a[0,4)'],
+      ['t{1,2,3}'],
+      ['t(head again){4,5}'],
     ]);
+  });
+
+  it('starts a table only where its head and two rows fit', () => {
+    // a (5) + head + two rows of 2 lines fit in ten lines; with a (6) they do not.
+    expect(pages([paragraph('a', 5), table('t', [2, 2, 2, 2, 2])])[0]).toEqual(['a[0,5)', 't{1,2}']);
+    expect(pages([paragraph('a', 6), table('t', [2, 2, 2, 2, 2])])[0]).toEqual(['a[0,6)']);
+  });
+
+  it('never carries the last row of a table alone onto a page: the last two go over together', () => {
+    // Head + four rows of 2 lines fill nine lines; the fifth row would be alone on page 2.
+    expect(pages([table('t', [2, 2, 2, 2, 2])])).toEqual([['t{1,2,3}'], ['t(head again){4,5}']]);
+  });
+
+  it('keeps a table of three rows or fewer whole, since it cannot leave two rows on each side', () => {
+    expect(pages([paragraph('a', 4), table('t', [1, 1, 2])])).toEqual([['a[0,4)', 't{1,2,3}']]);
+    expect(pages([paragraph('a', 6), table('t', [1, 1, 2])])).toEqual([['a[0,6)'], ['t{1,2,3}']]);
   });
 
   it('moves a table to the next page when its head and first row do not fit', () => {

@@ -92,8 +92,8 @@ describe('for generated reports', () => {
         const page = decode((await renderHtml(report, context(report))).find((f) => f.path === 'index.html')!.contents);
         const html = comparable(toText(fromHtml(page)));
         const text = decode((await renderText(report, context(report, { width })))[0]!.contents);
-        // The text edition marks links and footnotes with [n]; they are not the quote's words.
-        const textComparable = comparable(text.replace(/\[\d+\]/g, ''));
+        // The text edition marks footnotes with [n] and links with <n>; they are not the quote's words.
+        const textComparable = comparable(text.replace(/\[\d+\]|<\d+>/g, ''));
         for (const q of report.quotes) {
           expect(html).toContain(comparable(q.text));
           expect(textComparable).toContain(comparable(q.text));

@@ -18,10 +18,10 @@ function poemLines(): Set<string> {
 }
 
 /** A line with no break opportunity once its indent and marker are set aside: a long URL or word. */
-const isUnbreakable = (line: string) => !/\s/.test(line.trim().replace(/^(?:[-*]|\d+\.|\[\d+\])\s+/, ''));
+const isUnbreakable = (line: string) => !/\s/.test(line.trim().replace(/^(?:[-*]|\d+\.|\[\d+\]|<\d+>)\s+/, ''));
 
 // Footnote and link markers are added by the text edition; the sentences around them are the content's.
-const withoutMarkers = (text: string) => normalise(text.replace(/ ?\[\d+\]/g, ''));
+const withoutMarkers = (text: string) => normalise(text.replace(/ ?\[\d+\]| ?<\d+>/g, ''));
 
 describe('the text edition of the real report', () => {
   it('is as reviewed: living-well-uk-learning-report-2023.txt', async () => {

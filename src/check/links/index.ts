@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Report } from '../../model/types.js';
+import { findUnresolvedContentFileLinks } from './content-file-links.js';
 import { findFootnoteProblems } from './footnotes.js';
 import { findVagueLinkTexts } from './link-text.js';
 import { findBadRelativeLinks, findMissingFragments, findPlaceholderLinks, findUnknownSchemeLinks, findUnsafeSchemeLinks, type FileAccess } from './link-targets.js';
@@ -15,6 +16,7 @@ export function checkLinks(report: Report, files: FileAccess): Diagnostic[] {
     ...findUnknownSchemeLinks(report),
     ...findMissingFragments(report),
     ...findBadRelativeLinks(report, files),
+    ...findUnresolvedContentFileLinks(report, files.contentRoot),
     ...findVagueLinkTexts(report),
     ...findLostLinks(report),
     ...findFootnoteProblems(report),

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { LinkRecord, Report } from '../../model/types.js';
 import { LINK_SCHEMES, schemeOf } from '../../model/url-schemes.js';
+import { contentFileLink } from '../../read/in-report-links.js';
 import { didYouMean } from '../../read/suggest.js';
 import { ruleDiagnostic } from '../rule-diagnostic.js';
 
@@ -95,6 +96,8 @@ export function findBadRelativeLinks(report: Report, files: FileAccess): Diagnos
       );
       continue;
     }
+    // Links to Markdown files are resolved to sections by the reader; findUnresolvedContentFileLinks says why one did not.
+    if (contentFileLink(link.url, files.contentRoot)) continue;
     if (!files.fileExists || inside === '' || files.fileExists(path.join(files.contentRoot, inside))) continue;
     const suggestion = suggestFile(inside, report, files);
     out.push(

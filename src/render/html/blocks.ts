@@ -1,5 +1,6 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
+import { flatText } from '../../model/text.js';
 import type { Block, HeadingBlock, ListBlock, ListItem, TableBlock } from '../../model/types.js';
 import { renderComparison } from './comparison.js';
 import { headingElement } from './heading-levels.js';
@@ -35,7 +36,8 @@ function renderBlock(block: Block, state: HtmlState): ElementContent[] {
       return [renderList(block, state)];
     case 'code':
       // As CommonMark writes it: every line of the block, each ending in a line break.
-      return [h('pre', [h('code', { className: block.lang ? [`language-${block.lang}`] : undefined }, block.value === '' ? '' : `${block.value}\n`)])];
+      // A long line scrolls sideways inside the block: tabindex lets a keyboard reach it to scroll.
+      return [h('pre', { tabIndex: 0 }, [h('code', { className: block.lang ? [`language-${block.lang}`] : undefined }, block.value === '' ? '' : `${block.value}\n`)])];
     case 'thematicBreak':
       return [h('hr')];
     case 'html':
@@ -94,15 +96,24 @@ function renderList(list: ListBlock, state: HtmlState): ElementContent {
   return h('ol', { start: list.start !== undefined && list.start !== 1 ? list.start : undefined }, items);
 }
 
-/** A GFM table: the first row is the header row, its cells column headers. */
+/**
+ * A GFM table: the first row is the header row, its cells column headers, each cell aligned
+ * as its column says. The table sits in its own scrolling region, labelled by its column
+ * heads and reachable by keyboard, so a wide table scrolls sideways inside it and never
+ * makes the page scroll.
+ */
 function renderTable(table: TableBlock, state: HtmlState): ElementContent {
   const alignClass = (column: number) => {
     const align = table.align[column];
     return align ? [`align-${align}`] : undefined;
   };
   const [header, ...body] = table.rows;
-  return h('table.content-table', [
-    header ? h('thead', [h('tr', header.map((cell, c) => h('th', { scope: 'col', className: alignClass(c) }, renderInlines(cell, state))))]) : undefined,
-    body.length > 0 ? h('tbody', body.map((row) => h('tr', row.map((cell, c) => h('td', { className: alignClass(c) }, renderInlines(cell, state)))))) : undefined,
+  const heads = (header ?? []).map((cell) => flatText(cell)).filter(Boolean);
+  const label = heads.length ? `Table: ${heads.join(', ')}` : 'Table';
+  return h('div.table-scroll', { role: 'region', ariaLabel: label, tabIndex: 0 }, [
+    h('table.content-table', [
+      header ? h('thead', [h('tr', header.map((cell, c) => h('th', { scope: 'col', className: alignClass(c) }, renderInlines(cell, state))))]) : undefined,
+      body.length > 0 ? h('tbody', body.map((row) => h('tr', row.map((cell, c) => h('td', { className: alignClass(c) }, renderInlines(cell, state)))))) : undefined,
+    ]),
   ]);
 }

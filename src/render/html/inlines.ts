@@ -1,6 +1,7 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { FootnoteReferenceInline, Inline, LinkInline } from '../../model/types.js';
+import { namesMarkdownFile } from '../../read/in-report-links.js';
 import { renderImage } from './image.js';
 import { integrateRawHtml, rawHtml } from './raw-html.js';
 import { safeHref } from './safe-href.js';
@@ -52,6 +53,10 @@ function renderInline(inline: Inline, state: HtmlState): ElementContent[] {
  */
 function renderLink(link: LinkInline, state: HtmlState): ElementContent {
   const children = renderInlines(link.children, state);
+  // In-report links (to `#id` or to another content file) go to the anchor the reader resolved.
+  if (link.target) return h('a', { href: `#${link.target.anchor}`, title: link.title }, children);
+  // A link to a Markdown file that is not a section leads nowhere once published: text only (lwr check says why).
+  if (namesMarkdownFile(link.url)) return h('span.link-unresolved', children);
   const href = safeHref(link.url);
   if (href === undefined) return h('span.link-removed', children);
   const placeholder = href === '#' || state.linksById.get(link.linkId)?.kind === 'placeholder';

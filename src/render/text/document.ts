@@ -2,7 +2,8 @@ import type { Report } from '../../model/types.js';
 import { hang, stack, underlined } from './layout.js';
 import { LinkReferences } from './links.js';
 import type { TextStyle } from './options.js';
-import { renderSection, sectionHeading } from './section.js';
+import { renderSection } from './section.js';
+import { sectionHeading } from './section-heading.js';
 import { wrapText } from './wrap.js';
 
 /** Sections are set further apart than paragraphs: two blank lines before each title. */
@@ -30,8 +31,8 @@ function contents(report: Report, style: TextStyle): string[] {
  * and carry no trailing spaces; the text ends with one newline.
  */
 export function renderTextDocument(report: Report, style: TextStyle, editionTitle?: string): string {
-  const links = new LinkReferences(Math.max(0, ...report.footnotes.map((f) => f.number)));
-  const parts = [titleBlock(report, style, editionTitle), contents(report, style), ...report.sections.map((s) => renderSection(s, style.width, { style, links }))];
+  const links = new LinkReferences(report);
+  const parts = [titleBlock(report, style, editionTitle), contents(report, style), ...report.sections.map((s) => renderSection(s, style.width, { style, links }, report.meta.language))];
   const lines = parts.filter((p) => p.length > 0).flatMap((part, i) => (i === 0 ? part : [...SECTION_GAP, ...part]));
   return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
 }

@@ -184,16 +184,25 @@ function emitRow(row: TableRow, y: number, table: TableFragment['table'], ctx: C
   });
 }
 
-/** Running head (report title left, section right, a hairline under) and folio, as artifacts. */
+/** Space kept between the two halves of the running head. */
+export const RUNNING_HEAD_GAP = 18;
+
+/**
+ * Running head (report title left, section right, a hairline under) and folio, as artifacts.
+ * Both halves are measured and shortened with an ellipsis to share the wide measure, so
+ * they never overprint each other or run past the margin, however long the titles.
+ */
 function runningHead(placed: PlacedPage, number: number, ctx: ComposeContext): Drawable[] {
   const { geometry, measure } = ctx;
   const style = STYLES.runningHead;
   const right = geometry.wide.x + geometry.wide.width;
-  const out: Drawable[] = [{ kind: 'text', x: geometry.wide.x, baseline: geometry.headBaseline, text: ctx.runningHead, style, struct: null }];
+  const [leftRoom, rightRoom] = shareRunningHead(ctx.runningHead, placed.section?.runningTitle, geometry.wide.width, style, measure);
+  const out: Drawable[] = [];
+  const left = fitText(ctx.runningHead, leftRoom, style, measure);
+  if (left) out.push({ kind: 'text', x: geometry.wide.x, baseline: geometry.headBaseline, text: left, style, struct: null });
   if (placed.section) {
-    const room = geometry.wide.width / 2 - 12;
-    const title = fitText(placed.section.runningTitle, room, style, measure);
-    out.push({ kind: 'text', x: right - measure.width(title, style.font, style.size), baseline: geometry.headBaseline, text: title, style, struct: null });
+    const title = fitText(placed.section.runningTitle, rightRoom, style, measure);
+    if (title) out.push({ kind: 'text', x: right - measure.width(title, style.font, style.size), baseline: geometry.headBaseline, text: title, style, struct: null });
   }
   out.push({ kind: 'line', x1: geometry.wide.x, y1: geometry.headBaseline + 7, x2: right, y2: geometry.headBaseline + 7, width: 0.5, color: COLOURS.rule });
   const folio = String(number);
@@ -201,15 +210,42 @@ function runningHead(placed: PlacedPage, number: number, ctx: ComposeContext): D
   return out;
 }
 
-/** Shorten text to fit `width`, at a word boundary, with an ellipsis. */
+/**
+ * The widths the report title (left) and the section title (right) may take in a running
+ * head `width` wide: each its own width when both fit; otherwise a title shorter than half
+ * keeps its width and the other takes the rest; two long titles take half each.
+ */
+export function shareRunningHead(left: string, right: string | undefined, width: number, style: { font: Segment['style']['font']; size: number }, measure: Measurer): [number, number] {
+  if (right === undefined) return [width, 0];
+  const room = Math.max(0, width - RUNNING_HEAD_GAP);
+  const leftWidth = measure.width(left, style.font, style.size);
+  const rightWidth = measure.width(right, style.font, style.size);
+  if (leftWidth + rightWidth <= room) return [leftWidth, rightWidth];
+  const half = room / 2;
+  if (rightWidth <= half) return [room - rightWidth, rightWidth];
+  if (leftWidth <= half) return [leftWidth, room - leftWidth];
+  return [half, half];
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Shorten text to fit `width` with an ellipsis: at a word boundary where one leaves some of
+ * the text, else between letters (a single long word). Empty when not even "…" fits.
+ */
 export function fitText(text: string, width: number, style: { font: Segment['style']['font']; size: number }, measure: Measurer): string {
-  if (measure.width(text, style.font, style.size) <= width) return text;
+  const fits = (candidate: string) => measure.width(candidate, style.font, style.size) <= width;
+  if (fits(text)) return text;
   const words = text.split(' ');
   while (words.length > 1) {
     words.pop();
-    const candidate = `${words.join(' ').replace(/[,:;·—–-]$/, '')}…`;
-    if (measure.width(candidate, style.font, style.size) <= width) return candidate;
+    const candidate = `${words.join(' ').replace(/[,:;·—–-]$/, '').trimEnd()}…`;
+    if (fits(candidate)) return candidate;
   }
-  return `${words[0] ?? ''}…`;
+  const letters = [...graphemes.segment(text)].map((g) => g.segment);
+  for (let n = letters.length - 1; n > 0; n--) {
+    const candidate = `${letters.slice(0, n).join('').trimEnd()}…`;
+    if (fits(candidate)) return candidate;
+  }
+  return fits('…') ? '…' : '';
 }
-

@@ -4,13 +4,14 @@ import { flatText } from '../../../model/text.js';
 import { bolder, emphasised, type Run } from './runs.js';
 import type { StructureTree } from './structure.js';
 import { COLOURS } from './theme.js';
+import type { InReportTarget } from '../../../model/types.js';
 import type { LinkTarget, TextStyle } from './types.js';
 
 /** What turning inlines into runs needs besides the inlines. */
 export interface InlineContext {
   structure: StructureTree;
   /** Where a link's URL goes in the PDF; undefined leaves the text unlinked (placeholders, unsafe schemes). */
-  resolveLink: (url: string) => LinkTarget | undefined;
+  resolveLink: (url: string, target?: InReportTarget) => LinkTarget | undefined;
   /**
    * A footnote is called from text of structure element `citing`: lay out its note (once)
    * and return its display number; undefined when the footnote does not exist.
@@ -61,7 +62,7 @@ export function inlineRuns(inlines: readonly Inline[], style: TextStyle, struct:
           break;
         }
         case 'link': {
-          const target = link ? undefined : ctx.resolveLink(inline.url);
+          const target = link ? undefined : ctx.resolveLink(inline.url, inline.target);
           if (!target) {
             visit(inline.children, current, owner, link, span);
             break;

@@ -28,7 +28,8 @@ interface OpenGroup {
  *   page and carries at least WIDOWS lines to the next; otherwise it moves whole;
  * - keep-together blocks and groups (quotes, stanzas, panels) move whole where they fit on
  *   a page;
- * - a table breaks between rows and repeats its head on the next page;
+ * - a table breaks between rows, keeping two rows on each side of the break, and repeats
+ *   its head on the next page;
  * - footnotes sit at the foot of the page whose line calls them: a line moves to the next
  *   page when its notes do not fit under it;
  * - space before a block is dropped at the top of a page.
@@ -269,7 +270,7 @@ class Paginator {
       case 'foot-fill':
         return 0;
       case 'table':
-        return space + item.head.height + (item.rows[0]?.height ?? 0);
+        return space + tableStart(item);
       case 'ornament':
         return space + item.height;
       case 'image':
@@ -393,17 +394,30 @@ class Paginator {
 
   // ------------------------------------------------------------ tables
 
+  /**
+   * A table breaks between rows, leaving at least TABLE_ROWS_KEPT body rows on each side of
+   * a break (a table too short for that moves whole), and repeats its head on the next page.
+   */
   private placeTable(table: TableBlock): void {
     let space = this.spaceBefore(table.spaceBefore);
-    const start = table.head.height + (table.rows[0]?.height ?? 0);
-    if (!this.fresh && this.y + space + start > this.available) {
+    const start = tableStart(table);
+    if (!this.fresh && start <= this.bodyHeight && this.y + space + start > this.available) {
       this.newPage();
       space = 0;
     }
     this.y += space;
     let fragment = this.tableFragment(table, false);
-    for (const original of table.rows) {
+    const rows = table.rows;
+    for (const [index, original] of rows.entries()) {
       let row: TableRow | undefined = original;
+      // The last rows go over together: never one row alone at the top of a page.
+      const rest = rows.slice(index, index + TABLE_ROWS_KEPT);
+      const restHeight = rest.reduce((sum, r) => sum + r.height, 0);
+      const lastRows = index + TABLE_ROWS_KEPT >= rows.length && rest.length === rows.length - index;
+      if (lastRows && fragment.rows.length >= TABLE_ROWS_KEPT && restHeight <= this.bodyHeight - table.head.height && this.y + row.height <= this.available + EPSILON && this.y + restHeight > this.available + EPSILON) {
+        this.newPage();
+        fragment = this.tableFragment(table, true);
+      }
       while (row) {
         if (this.y + row.height > this.available + EPSILON && fragment.rows.length > 0) {
           this.newPage();
@@ -436,6 +450,18 @@ class Paginator {
     this.y += table.head.height;
     return fragment;
   }
+}
+
+/** Body rows a table keeps on each side of a page break. */
+export const TABLE_ROWS_KEPT = 2;
+
+/**
+ * What must fit where a table starts: its head and first TABLE_ROWS_KEPT rows, or the whole
+ * table when it is too short to leave that many rows on each side of a break.
+ */
+function tableStart(table: TableBlock): number {
+  const rows = table.rows.length < TABLE_ROWS_KEPT * 2 ? table.rows : table.rows.slice(0, TABLE_ROWS_KEPT);
+  return table.head.height + rows.reduce((sum, row) => sum + row.height, 0);
 }
 
 function emptyPage(): PlacedPage {

@@ -53,6 +53,6 @@ export function buildFlow(report: Report, geometry: PageGeometry, measure: Measu
       return footnote.number;
     },
   };
-  report.sections.forEach((section, i) => flowSection(section, report.sections[i - 1], documentStruct, ctx));
+  report.sections.forEach((section, i) => flowSection(section, report.sections[i - 1], documentStruct, ctx, report.meta.language));
   return { items: ctx.items, notes, outline: ctx.outline.entries };
 }

@@ -1,4 +1,5 @@
 import type { Section } from '../../../../model/types.js';
+import { bylineText, sectionByline } from '../../../byline.js';
 import { HeadingLevels } from '../heading-levels.js';
 import { plainRuns } from '../inline-runs.js';
 import { HALF, LEADING, STYLES } from '../theme.js';
@@ -23,7 +24,7 @@ export function opensPage(section: Section, previous: Section | undefined): bool
  * A section: a Sect holding its title (H1; a learning's number and source above and below
  * it), its blocks, and any footnote no text calls (set at the section's end).
  */
-export function flowSection(section: Section, previous: Section | undefined, documentStruct: string, ctx: FlowContext): void {
+export function flowSection(section: Section, previous: Section | undefined, documentStruct: string, ctx: FlowContext, language = 'en-GB'): void {
   const sect = ctx.structure.add('Sect', documentStruct);
   const title = sectionTitle(section);
   ctx.section = { id: section.id, runningTitle: title };
@@ -47,13 +48,18 @@ export function flowSection(section: Section, previous: Section | undefined, doc
         keepWithNext: true,
       });
     }
+    const byline = section.learning ? undefined : sectionByline(section, language);
     addTextBlock(ctx, { x: 0, width: ctx.geometry.column.width }, plainRuns(section.title, STYLES.sectionTitle, h1), {
       role: 'title',
       style: STYLES.sectionTitle,
       spaceBefore: section.learning ? 0 : LEADING * 2.5,
-      spaceAfter: section.learning?.attribution ? HALF : LEADING,
+      spaceAfter: section.learning?.attribution || byline ? HALF : LEADING,
       keepWithNext: true,
     });
+    if (byline) {
+      const p = ctx.structure.add('P', sect);
+      addTextBlock(ctx, { x: 0, width: ctx.geometry.column.width }, plainRuns(bylineText(byline), STYLES.sectionNote, p), { role: 'paragraph', style: STYLES.sectionNote, spaceAfter: LEADING * 1.5, keepWithNext: true });
+    }
     if (section.learning?.attribution) {
       const p = ctx.structure.add('P', sect);
       const runs = [...plainRuns('Source: ', { ...STYLES.sectionNote, font: 'sansSemiBold', size: STYLES.sectionNote.size - 0.5 }, p), ...plainRuns(section.learning.attribution, STYLES.sectionNote, p)];
