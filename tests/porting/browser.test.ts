@@ -1,0 +1,107 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Code passed to page.evaluate runs in the browser, so this file sees the DOM types.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderFirstEdition, writeFiles } from '../html/support.js';
+import { serveFolder } from '../html/static-server.js';
+import { FIXTURES, readContent, ROOT } from '../support/report.js';
+
+// The porting report's HTML edition in a real browser (Debian's chromium through playwright-core).
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = path.join(ROOT, 'tests/output/porting');
+const hasChromium = existsSync(CHROMIUM);
+
+if (!hasChromium) {
+  const message = `${CHROMIUM} is missing: the porting report's browser tests cannot run (apt-get install chromium)`;
+  if (process.env.CI) throw new Error(message);
+  console.warn(`\n${'!'.repeat(78)}\n!! WARNING: ${message}; SKIPPING them.\n${'!'.repeat(78)}\n`);
+}
+
+describe.skipIf(!hasChromium)('the porting report’s HTML edition in a browser', () => {
+  let browser: Browser;
+  let site: string;
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+
+  beforeAll(async () => {
+    const { report, diagnostics } = readContent(path.join(FIXTURES, 'porting/content'));
+    if (!report) throw new Error(JSON.stringify(diagnostics));
+    site = mkdtempSync(path.join(os.tmpdir(), 'lwr-porting-html-'));
+    writeFiles(await renderFirstEdition(report), path.join(site, 'report'));
+    server = await serveFolder(site);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (site) rmSync(site, { recursive: true, force: true });
+  });
+
+  async function open(width: number): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(`${server.origin}/report/index.html`, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready);
+    return page;
+  }
+
+  it('fits a 390 px phone without scrolling sideways: wide tables scroll inside their own region', async () => {
+    const page = await open(390);
+    const sizes = await page.evaluate(() => ({
+      page: { scroll: document.scrollingElement!.scrollWidth, client: document.scrollingElement!.clientWidth },
+      regions: [...document.querySelectorAll<HTMLElement>('.table-scroll')].map((r) => ({ scroll: r.scrollWidth, client: r.clientWidth })),
+    }));
+    expect(sizes.page.scroll).toBeLessThanOrEqual(sizes.page.client);
+    // The seven-column costs table is wider than a phone: its region scrolls, not the page.
+    expect(sizes.regions.some((r) => r.scroll > r.client)).toBe(true);
+    await page.close();
+  });
+
+  it('lets a keyboard reach a table region and scroll it', async () => {
+    const page = await open(390);
+    const scrolled = await page.evaluate(async () => {
+      const region = [...document.querySelectorAll<HTMLElement>('.table-scroll')].find((r) => r.scrollWidth > r.clientWidth)!;
+      region.focus();
+      return { focused: document.activeElement === region, label: region.getAttribute('aria-label') };
+    });
+    expect(scrolled.focused).toBe(true);
+    expect(scrolled.label).toMatch(/^Table: /);
+    await page.keyboard.press('ArrowRight');
+    // Scrolling may be smooth: wait for it to move rather than read it at once.
+    await page.waitForFunction(() => (document.activeElement as HTMLElement).scrollLeft > 0, undefined, { timeout: 5000 });
+    await page.close();
+  });
+
+  it('has no accessibility violations axe-core can find, on a desktop and on a phone', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    for (const width of [1280, 390]) {
+      const page = await open(width);
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+        const results = await axe.run(document);
+        return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+      });
+      expect(violations, `at ${width}px`).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('saves desktop and phone screenshots for people to look at (tests/output/porting/)', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const [name, width] of [['desktop', 1280], ['phone', 390]] as const) {
+      const page = await open(width);
+      const file = path.join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+      await page.close();
+    }
+  });
+});
