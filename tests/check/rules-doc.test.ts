@@ -19,8 +19,9 @@ function rulesDocument(rules: readonly RuleInfo[]): string {
     'Every rule `lwr check` knows, as `lwr check --list-rules` prints them; the SARIF output links',
     "each rule here (`helpUri`). Change a rule's severity, or turn it `off`, with `rules:` in",
     '`content/report.yaml` or `lwr.config.yaml`; silence it with an lwr-ignore comment',
-    '(`docs/content-conventions.md`). An error of the `content` family means the content (or the',
-    'command line) cannot be used: `lwr check` stops there, with exit code 2.',
+    '(`docs/content-conventions.md`). Most errors of the `content` family mean the content (or the',
+    'command line) cannot be used: `lwr check` stops there, with exit code 2. A misspelt front-matter',
+    'key (`front-matter-field`, with a did-you-mean) and the family\'s warnings leave the file readable.',
     '',
     ...sections.flatMap((s) => [s]),
   ].join('\n');
