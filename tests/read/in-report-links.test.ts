@@ -24,7 +24,8 @@ const report = readFiles({
     '[a typo](40-method.md), [a missing heading](40-methods.md#nowhere), [the web](https://example.org/40-methods.md).',
     '',
   ].join('\n'),
-  '40-methods.md': '---\nid: methods\n---\n\n# Methods and data\n\n## Interviews\n',
+  '40-methods.md': '---\nid: methods\n---\n\n# Methods and data\n\n## Interviews\n\n## Café & Co.\n',
+  '50-more.md': '# More\n\nThe [café](40-methods.md#café--co) by its id, and [by its old id](40-methods.md#cafe-co).\n',
 });
 
 const targetOf = (url: string) => report.links.find((l) => l.url === url)?.target;
@@ -42,6 +43,11 @@ describe('links between content files, resolved in the model', () => {
 
   it('lands a fragment that spells the file’s # title as a heading slug (as GitHub would) on the section', () => {
     expect(targetOf('40-methods.md#methods-and-data')).toEqual({ anchor: 'methods', sectionId: 'methods' });
+  });
+
+  it('lands a fragment on a heading by its GitHub-style id or by the alias kept from lwr’s old id', () => {
+    expect(targetOf('40-methods.md#café--co')).toEqual({ anchor: 'café--co', sectionId: 'methods' });
+    expect(targetOf('40-methods.md#cafe-co')).toEqual({ anchor: 'cafe-co', sectionId: 'methods' });
   });
 
   it('gives #id links their target too', () => {
