@@ -49,7 +49,7 @@ describe('the porting report', () => {
 
   it('reports only what a porting editor should hear about: the second # heading', () => {
     const check = runLwr(['check', '--content', CONTENT, '--format', 'json']);
-    const found = (JSON.parse(check.stdout) as { ruleId: string; file: string; line: number }[]).map((d) => `${path.basename(d.file)}:${d.line} ${d.ruleId}`);
+    const found = (JSON.parse(check.stdout) as { diagnostics: { ruleId: string; file: string; line: number }[] }).diagnostics.map((d) => `${path.basename(d.file)}:${d.line} ${d.ruleId}`);
     expect(found).toEqual(['20-introduction.md:25 heading-level-one']);
   });
 
