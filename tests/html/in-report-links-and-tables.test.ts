@@ -1,22 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { select, selectAll } from 'hast-util-select';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/types.js';
-import { readContent } from '../support/report.js';
+import { reportOfFiles } from '../support/report.js';
 import { pageOf, parsePage, renderFirstEdition, textOf } from './support.js';
 
-function readFiles(files: Record<string, string>): Report {
-  const content = path.join(mkdtempSync(path.join(tmpdir(), 'lwr-html-')), 'content');
-  mkdirSync(content);
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(content, name), text);
-  const { report, diagnostics } = readContent(content);
-  if (!report) throw new Error(JSON.stringify(diagnostics));
-  return report;
-}
-
-const report = readFiles({
+const report = reportOfFiles({
   '10-intro.md': [
     '---',
     'title: Introduction',

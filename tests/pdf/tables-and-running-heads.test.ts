@@ -1,6 +1,3 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/types.js';
 import { RUNNING_HEAD_GAP } from '../../src/render/pdf/layout/compose.js';
@@ -9,7 +6,7 @@ import { buildFlow } from '../../src/render/pdf/layout/flow/report.js';
 import { StructureTree } from '../../src/render/pdf/layout/structure.js';
 import { STYLES, type PageGeometry } from '../../src/render/pdf/layout/theme.js';
 import type { Drawable, TableBlock } from '../../src/render/pdf/layout/types.js';
-import { readContent } from '../support/report.js';
+import { reportOfFiles } from '../support/report.js';
 import { monospace } from './support/flow.js';
 
 /** A small page: a 200 pt column (40 characters of 10 pt text in the monospace measurer), a 240 pt wide measure. */
@@ -24,15 +21,6 @@ const SMALL: PageGeometry = {
   folioBaseline: 385,
 };
 
-function readFiles(files: Record<string, string>): Report {
-  const content = path.join(mkdtempSync(path.join(tmpdir(), 'lwr-pdf-')), 'content');
-  mkdirSync(content);
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(content, name), text);
-  const { report, diagnostics } = readContent(content);
-  if (!report) throw new Error(JSON.stringify(diagnostics));
-  return report;
-}
-
 const width = (d: Extract<Drawable, { kind: 'text' }>) => monospace.width(d.text.trimEnd(), d.style.font, d.style.size);
 
 function tables(report: Report): TableBlock[] {
@@ -44,7 +32,7 @@ describe('running heads', () => {
   // More than a page of text, so that every section heads a page of its own.
   const page = `${'Words that fill the page. '.repeat(60)}\n`;
   const long = 'Community Connectors in North Wrexham: an independent evaluation of social prescribing, 2021 to 2024';
-  const report = readFiles({
+  const report = reportOfFiles({
     'report.yaml': `title: "${long}"\nsubtitle: Final report to the Wrexham Health and Wellbeing Partnership\n`,
     '10-a.md': `# Findings: what changed for the people who used the service, and what did not\n\n${page}`,
     '20-b.md': `# Short\n\n${page}`,
@@ -76,7 +64,7 @@ describe('running heads', () => {
 
 describe('a Markdown table in the PDF', () => {
   it('aligns each column as the Markdown says, the head too', () => {
-    const [table] = tables(readFiles({ '10-a.md': '# A\n\n| Ward | People | Change |\n| :--- | ---: | :---: |\n| Caia Park | 612 | +4.1 |\n| Hightown | 38 | +3 |\n' }));
+    const [table] = tables(reportOfFiles({ '10-a.md': '# A\n\n| Ward | People | Change |\n| :--- | ---: | :---: |\n| Caia Park | 612 | +4.1 |\n| Hightown | 38 | +3 |\n' }));
     const padding = table!.cellPadding;
     for (const row of [table!.head, ...table!.rows]) {
       const inner = (c: number) => table!.columns[c]!.width - padding.left - padding.right;
@@ -89,13 +77,13 @@ describe('a Markdown table in the PDF', () => {
 
   it('sizes columns by their content, the longest words never cut', () => {
     // Equal columns (50 pt, 30 pt inside the padding) would cut "Referrals" and "Quarter".
-    const [table] = tables(readFiles({ '10-a.md': '# A\n\n| Quarter | Referrals | Self | Other |\n| --- | ---: | ---: | ---: |\n| 2021 Q2 | 1,482 | 9 | 5 |\n' }));
+    const [table] = tables(reportOfFiles({ '10-a.md': '# A\n\n| Quarter | Referrals | Self | Other |\n| --- | ---: | ---: | ---: |\n| 2021 Q2 | 1,482 | 9 | 5 |\n' }));
     const lines = [table!.head, ...table!.rows].flatMap((r) => r.cells.map((c) => c.lines.map((l) => l.line.segments.map((s) => s.text.trim()).join('')).join('|')));
     expect(lines).toEqual(['Quarter', 'Referrals', 'Self', 'Other', '2021 Q2', '1,482', '9', '5']);
   });
 
   it('takes the wide measure when its longest words do not fit the text column', () => {
-    const [table] = tables(readFiles({ '10-a.md': '# A\n\n| Overheads | Management | Activities |\n| --- | --- | --- |\n| a | b | c |\n' }));
+    const [table] = tables(reportOfFiles({ '10-a.md': '# A\n\n| Overheads | Management | Activities |\n| --- | --- | --- |\n| a | b | c |\n' }));
     const left = table!.columns[0]!.x;
     const last = table!.columns.at(-1)!;
     expect(left).toBe(SMALL.wide.x - SMALL.column.x);
@@ -104,7 +92,7 @@ describe('a Markdown table in the PDF', () => {
   });
 
   it('sets a table wider than the wide measure in smaller type', () => {
-    const [table] = tables(readFiles({ '10-a.md': '# A\n\n| Overheads | Management | Activities | Volunteers |\n| --- | --- | --- | --- |\n| a | b | c | d |\n' }));
+    const [table] = tables(reportOfFiles({ '10-a.md': '# A\n\n| Overheads | Management | Activities | Volunteers |\n| --- | --- | --- | --- |\n| a | b | c | d |\n' }));
     const size = table!.rows[0]!.cells[0]!.lines[0]!.line.segments[0]!.style.size;
     expect(size).toBeLessThan(STYLES.tableText.size);
     const words = table!.head.cells.map((c) => c.lines.map((l) => l.line.segments.map((s) => s.text).join('')).join(' '));
@@ -114,7 +102,7 @@ describe('a Markdown table in the PDF', () => {
   it('never draws text past the margin, even when no type size is small enough', () => {
     const columns = Array.from({ length: 12 }, (_, i) => `Extraordinarilylongheading${i}`);
     const markdown = `# A\n\n| ${columns.join(' | ')} |\n| ${columns.map(() => '---').join(' | ')} |\n| ${columns.map(() => '1').join(' | ')} |\n`;
-    const layout = layoutDocument(readFiles({ '10-a.md': markdown }), monospace, { geometry: SMALL });
+    const layout = layoutDocument(reportOfFiles({ '10-a.md': markdown }), monospace, { geometry: SMALL });
     const texts = layout.pages.flatMap((p) => [...p.content, ...p.artifacts]).filter((d): d is Extract<Drawable, { kind: 'text' }> => d.kind === 'text' && d.baseline > SMALL.top);
     expect(texts.length).toBeGreaterThan(12);
     for (const text of texts) expect(text.x + width(text), text.text).toBeLessThanOrEqual(SMALL.wide.x + SMALL.wide.width + 0.01);

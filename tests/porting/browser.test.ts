@@ -1,26 +1,19 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // Code passed to page.evaluate runs in the browser, so this file sees the DOM types.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderFirstEdition, writeFiles } from '../html/support.js';
 import { serveFolder } from '../html/static-server.js';
+import { axeViolations, chromiumAvailable, launchChromium } from '../support/browser.js';
 import { FIXTURES, readContent, ROOT } from '../support/report.js';
 
 // The porting report's HTML edition in a real browser (Debian's chromium through playwright-core).
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(ROOT, 'tests/output/porting');
-const hasChromium = existsSync(CHROMIUM);
-
-if (!hasChromium) {
-  const message = `${CHROMIUM} is missing: the porting report's browser tests cannot run (apt-get install chromium)`;
-  if (process.env.CI) throw new Error(message);
-  console.warn(`\n${'!'.repeat(78)}\n!! WARNING: ${message}; SKIPPING them.\n${'!'.repeat(78)}\n`);
-}
+const hasChromium = chromiumAvailable("the porting report's browser tests");
 
 describe.skipIf(!hasChromium)('the porting report’s HTML edition in a browser', () => {
   let browser: Browser;
@@ -33,10 +26,7 @@ describe.skipIf(!hasChromium)('the porting report’s HTML edition in a browser'
     site = mkdtempSync(path.join(os.tmpdir(), 'lwr-porting-html-'));
     writeFiles(await renderFirstEdition(report), path.join(site, 'report'));
     server = await serveFolder(site);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -80,16 +70,9 @@ describe.skipIf(!hasChromium)('the porting report’s HTML edition in a browser'
   });
 
   it('has no accessibility violations axe-core can find, on a desktop and on a phone', async () => {
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     for (const width of [1280, 390]) {
       const page = await open(width);
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-        const results = await axe.run(document);
-        return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-      });
-      expect(violations, `at ${width}px`).toEqual([]);
+      expect(await axeViolations(page), `at ${width}px`).toEqual([]);
       await page.close();
     }
   });

@@ -1,19 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
-import { readContent } from '../support/report.js';
+import { contentFolderOf, readContent } from '../support/report.js';
 
-/** A content folder holding `files` (and report.yaml when given). */
-function contentFolder(files: Record<string, string>): string {
-  const content = path.join(mkdtempSync(path.join(tmpdir(), 'lwr-fm-')), 'content');
-  mkdirSync(content);
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(content, name), text);
-  return content;
-}
-
-const read = (files: Record<string, string>) => readContent(contentFolder(files));
+const read = (files: Record<string, string>) => readContent(contentFolderOf(files));
 const lines = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => `${path.basename(d.file ?? '')}:${d.line} ${d.severity} ${d.ruleId}${d.fatal ? ' fatal' : ''}`);
 
 describe('a file without front matter', () => {

@@ -1,21 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LinkInline, Report } from '../../src/model/types.js';
 import { walkSectionInlines } from '../../src/model/walk.js';
-import { readContent } from '../support/report.js';
+import { reportOfFiles } from '../support/report.js';
 
-function readFiles(files: Record<string, string>): Report {
-  const content = path.join(mkdtempSync(path.join(tmpdir(), 'lwr-links-')), 'content');
-  mkdirSync(content);
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(content, name), text);
-  const { report, diagnostics } = readContent(content);
-  if (!report) throw new Error(JSON.stringify(diagnostics));
-  return report;
-}
-
-const report = readFiles({
+const report = reportOfFiles({
   '10-intro.md': [
     '# Introduction',
     '',

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -68,4 +69,19 @@ export function diagnosticLines(diagnostics: readonly Diagnostic[], relativeTo: 
       return `${file}:${d.line ?? 0}:${d.column ?? 0} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? ` (${d.hint})` : ''}`;
     })
     .join('\n');
+}
+
+/** A content folder, in a fresh temporary folder, holding `files` (file name → text). */
+export function contentFolderOf(files: Record<string, string>): string {
+  const content = path.join(mkdtempSync(path.join(tmpdir(), 'lwr-content-')), 'content');
+  mkdirSync(content);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(content, name), text);
+  return content;
+}
+
+/** Read `files` as a content folder into a model; throws (with the diagnostics) when it cannot be read. */
+export function reportOfFiles(files: Record<string, string>): Report {
+  const { report, diagnostics } = readContent(contentFolderOf(files));
+  if (!report) throw new Error(`the content could not be read: ${JSON.stringify(diagnostics, null, 2)}`);
+  return report;
 }

@@ -1,21 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/types.js';
-import { readContent } from '../support/report.js';
+import { reportOfFiles } from '../support/report.js';
 import { renderText } from './support.js';
 
-function readFiles(files: Record<string, string>): Report {
-  const content = path.join(mkdtempSync(path.join(tmpdir(), 'lwr-text-')), 'content');
-  mkdirSync(content);
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(content, name), text);
-  const { report, diagnostics } = readContent(content);
-  if (!report) throw new Error(JSON.stringify(diagnostics));
-  return report;
-}
-
-const report = readFiles({
+const report = reportOfFiles({
   'report.yaml': 'title: R\neditions:\n  - id: full\n    title: Full\n  - id: short\n    title: Short\n    sections: [intro]\n',
   '10-intro.md': [
     '# Introduction',
@@ -66,7 +54,7 @@ describe('links in the text edition', () => {
   it('adds nothing when the link’s text names the place (a run of its title is enough)', async () => {
     const text = (await renderText(report)).replace(/\s+/g, ' ');
     expect(text).toContain('the chapter on methods is named by its link already: methods.');
-    const named = await renderText(readFiles({ '10-a.md': '# A\n\nThe [findings](20-b.md) and [Learning #3](#b).\n', '20-b.md': '---\nid: b\nkind: learning\nnumber: 3\nattribution: Us\n---\n\n# Findings: what changed\n' }));
+    const named = await renderText(reportOfFiles({ '10-a.md': '# A\n\nThe [findings](20-b.md) and [Learning #3](#b).\n', '20-b.md': '---\nid: b\nkind: learning\nnumber: 3\nattribution: Us\n---\n\n# Findings: what changed\n' }));
     expect(named.replace(/\s+/g, ' ')).toContain('The findings and Learning #3.');
   });
 
@@ -82,7 +70,7 @@ describe('links in the text edition', () => {
   });
 
   it('says “see ‘Methods’” for a link to a section, keeping one number for one place', async () => {
-    const text = await renderText(readFiles({ '10-a.md': '# A\n\nAs [we explain later](20-b.md), and [later still](20-b.md).\n', '20-b.md': '# Methods\n' }));
+    const text = await renderText(reportOfFiles({ '10-a.md': '# A\n\nAs [we explain later](20-b.md), and [later still](20-b.md).\n', '20-b.md': '# Methods\n' }));
     expect(text.replace(/\s+/g, ' ')).toContain('As we explain later <1>, and later still <1>.');
     expect(text).toContain('<1> see ‘Methods’');
   });
