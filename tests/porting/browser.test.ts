@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderFirstEdition, writeFiles } from '../html/support.js';
 import { serveFolder } from '../html/static-server.js';
-import { axeViolations, chromiumAvailable, launchChromium } from '../support/browser.js';
+import { axeViolations, chromiumAvailable, launchChromium } from '../html/chromium.js';
 import { FIXTURES, readContent, ROOT } from '../support/report.js';
 
 // The porting report's HTML edition in a real browser (Debian's chromium through playwright-core).
