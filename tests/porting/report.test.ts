@@ -166,7 +166,14 @@ describe.skipIf(!pdfToolsAvailable())('the porting report’s PDF edition', () =
     expect(annotations.every((a) => typeof a['/StructParent'] === 'number')).toBe(true);
   });
 
-  // Issue 13 item 5 (the `world` helper): code in an embedded monospaced font. When it lands,
-  // this becomes: pdffonts lists a monospaced face, and the code block's words are set in it.
-  it.todo('sets the code block in a monospaced font (pdffonts)');
+  it('sets the code block in an embedded monospaced font: every letter of its words as wide as the next', () => {
+    const fonts = run('pdffonts', [pdf()]);
+    expect(fonts).toMatch(/\+SourceCodePro-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
+    const code = report.sections.flatMap((s) => s.blocks).find((b) => b.type === 'code');
+    // Words only code has (a bracket or an underscore), so no word of the prose is measured.
+    const tokens = new Set(code?.type === 'code' ? code.value.split(/\s+/).filter((t) => /[(_]/.test(t) && !/["<>&]/.test(t)) : []);
+    const perLetter = words().words.filter((w) => tokens.has(w.text)).map((w) => (w.xMax - w.xMin) / [...w.text].length);
+    expect(perLetter.length).toBeGreaterThanOrEqual(6);
+    expect(Math.max(...perLetter) / Math.min(...perLetter)).toBeLessThan(1.01);
+  });
 });
