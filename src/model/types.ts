@@ -5,7 +5,7 @@
  */
 
 /** Version of the model's JSON form; bump the major on breaking changes. */
-export const MODEL_VERSION = '1.4.0';
+export const MODEL_VERSION = '1.5.0';
 
 export interface SourcePosition {
   /** Path of the file as the user named it (relative to the working directory). */

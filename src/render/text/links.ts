@@ -38,6 +38,7 @@ export class LinkReferences {
       for (const anchor of sectionAnchors(section)) this.places.set(anchor, { title: sectionTitle, sectionTitle, isSection: anchor === section.id, names });
       walkBlocks(section.blocks, (block) => {
         if (block.type === 'heading') this.places.set(block.id, { title: block.text, sectionTitle, isSection: false, names: [block.text] });
+        if (block.type === 'figure') this.places.set(block.id, { title: `Figure ${block.number}`, sectionTitle, isSection: false, names: [`Figure ${block.number}`] });
       });
     }
   }
