@@ -21,7 +21,8 @@ import { fromHtml } from 'hast-util-from-html';
  *   when it has no attribution); an image alone in its paragraph is lwr's numbered figure
  *   (`figure.figure-image`, compared as the paragraph holding the image when its caption is
  *   only its number); footnotes are lwr's `footer.footnotes` with a "Notes" heading
- *   and the spec's `section.footnotes` (both become `footnotes`); a `span` is only its content
+ *   and the spec's `section.footnotes` (both become `footnotes`); a table is lwr's table inside
+ *   its scrolling region (`div.table-scroll`, unwrapped); a `span` is only its content
  *   (lwr marks a link it did not publish with one, so that compares as text, not as a link).
  */
 export function normaliseActual(html: string): string {
@@ -174,6 +175,7 @@ function unwrapLwr(nodes: readonly Node[]): Node[] {
     if (isElement(node, 'figure', 'figure-image') && node.children.every((c) => !isElement(c, 'figcaption') || onlyFigureNumber(c))) {
       return [{ type: 'element', tagName: 'p', properties: {}, children: children.filter((c) => !isElement(c, 'figcaption')) }];
     }
+    if (isElement(node, 'div', 'table-scroll')) return children;
     if (isElement(node, 'footer', 'footnotes')) return [{ ...(node as Element), tagName: 'footnotes', children: children.filter((c) => !(c.type === 'element' && classesOf(c).includes('footnotes-title'))) }];
     const element = node as Element;
     if (element.tagName === 'span' && element.properties.role === undefined) return children;
