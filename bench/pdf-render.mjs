@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Time the PDF edition of the real report, compared in the same run with pandoc turning the
-// same Markdown into HTML. Run `npx tsc -p .` first (this reads the compiled code in build/).
+// same Markdown into HTML. Run `npm run build:tsc` first (this reads the compiled code in build/tsc/).
 //   node bench/pdf-render.mjs [runs]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.argv[2] ?? 5);
-const { loadContent } = await import(path.join(root, 'build/read/load.js'));
-const { readReport } = await import(path.join(root, 'build/read/report.js'));
+const { loadContent } = await import(path.join(root, 'build/tsc/read/load.js'));
+const { readReport } = await import(path.join(root, 'build/tsc/read/report.js'));
 
 const loaded = loadContent(path.join(root, 'content'), root);
 const { report } = readReport(loaded.content);
@@ -32,7 +32,7 @@ const pdfTimes = [];
 let bytes = 0;
 for (let i = 0; i < runs; i++) {
   const start = performance.now();
-  const { render } = await import(path.join(root, 'build/render/pdf/index.js'));
+  const { render } = await import(path.join(root, 'build/tsc/render/pdf/index.js'));
   const [file] = await render(report, context);
   pdfTimes.push(performance.now() - start);
   bytes = file.contents.length;

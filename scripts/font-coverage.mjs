@@ -1,7 +1,7 @@
 // Write src/fonts/bundled-coverage.ts: the code points each of lwr's own fonts (fonts/*.ttf)
 // has a glyph for, as ranges. `lwr check` and `lwr build` read it instead of opening the fonts
 // (fontkit costs a tenth of a second to load); a test recomputes it from the files.
-//   node scripts/font-coverage.mjs
+//   npm run build:tsc && node scripts/font-coverage.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit');
-const { BUNDLED_FACES } = await import(path.join(root, 'build/fonts/faces.js'));
-const { rangesOf } = await import(path.join(root, 'build/fonts/coverage.js'));
+const { BUNDLED_FACES } = await import(path.join(root, 'build/tsc/fonts/faces.js'));
+const { rangesOf } = await import(path.join(root, 'build/tsc/fonts/coverage.js'));
 
 const files = [...new Set(Object.values(BUNDLED_FACES).map((face) => face.file))].sort();
 const lines = files.map((file) => {

@@ -1,47 +1,36 @@
 import type { Command } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { buildWith, startBuildWorker } from '../api/build.js';
 import { formatStylish, summaryLine } from '../format/stylish.js';
-import { buildReport, sourceDateEpoch } from '../publish/build.js';
+import { PACKAGE_ROOT } from '../package-info.js';
 import type { ManifestEntry } from '../publish/manifest.js';
 import { resolveOutputFolder } from '../publish/output-folder.js';
-import { OutputWriteError, removePendingTemporary, writeOutputAtomically } from '../publish/write-output.js';
+import { OutputWriteError, removePendingTemporary } from '../publish/write-output.js';
+import type { Format } from '../render/types.js';
 import type { BuildFlags } from './build.js';
-import { runBuildChecks, verifyBuild } from './build-steps.js';
 import { cliContext, readContentOrReport, type CliContext } from './context.js';
-import { startRenderWorker } from '../publish/render-targets.js';
-import type { Worker } from 'node:worker_threads';
 import { EXIT } from './exit-codes.js';
-import { reportFonts } from './fonts.js';
-import { LWR_VERSION, PACKAGE_ROOT } from './package-info.js';
-
-/** The render worker built beside the bundled CLI (scripts/bundle.mjs). */
-const RENDER_WORKER = path.join(PACKAGE_ROOT, 'build/bundle/render-worker.js');
 
 /** Run `lwr build` with parsed flags: print progress and problems, set the exit code. */
 export async function runBuild(flags: BuildFlags, command: Command): Promise<void> {
   const ctx = cliContext(command);
   // Start the PDF worker first: it loads pdfkit and the fonts while this thread reads the content.
-  const mayRenderPdf = !flags.format || flags.format.includes('pdf');
-  const worker = mayRenderPdf && existsSync(RENDER_WORKER) ? startRenderWorker(RENDER_WORKER) : undefined;
+  const worker = startBuildWorker(flags.format ? { formats: flags.format as Format[] } : {});
   try {
-    await buildWith(flags, ctx, worker);
+    await buildWithFlags(flags, ctx, worker);
   } finally {
     await worker?.terminate();
   }
 }
 
-async function buildWith(flags: BuildFlags, ctx: CliContext, worker: Worker | undefined): Promise<void> {
+async function buildWithFlags(flags: BuildFlags, ctx: CliContext, worker: Worker | undefined): Promise<void> {
   const read = readContentOrReport(ctx);
   if ('exitCode' in read) return void (process.exitCode = read.exitCode);
+  // Said with the flag's name here; the library says the same without it.
   const out = resolveOutputFolder(flags.out, { content: ctx.options.content, others: [flags.templates ?? '', PACKAGE_ROOT].filter(Boolean) });
   if (out.problem !== undefined) {
     ctx.err(`lwr build: refusing to write to --out ${flags.out}: ${out.problem}; nothing was written`);
-    return void (process.exitCode = EXIT.usageOrUnreadable);
-  }
-  const width = flags.width === undefined ? undefined : Number(flags.width);
-  if (width !== undefined && (!Number.isInteger(width) || width < 20)) {
-    ctx.err('lwr build: --width must be a whole number of columns, at least 20');
     return void (process.exitCode = EXIT.usageOrUnreadable);
   }
   const onInterrupt = () => {
@@ -53,30 +42,20 @@ async function buildWith(flags: BuildFlags, ctx: CliContext, worker: Worker | un
   process.once('SIGTERM', onInterrupt);
   const started = performance.now();
   try {
-    const fonts = reportFonts(read.report, ctx.options.content);
-    const outcome = await buildReport(
-      read.report,
+    const outcome = await buildWith(
+      read,
       {
         outDir: flags.out,
         ...(flags.edition ? { editions: flags.edition } : {}),
-        ...(flags.format ? { formats: flags.format } : {}),
+        ...(flags.format ? { formats: flags.format as Format[] } : {}),
         strict: Boolean(flags.strict),
-        ...(width !== undefined ? { width } : {}),
+        ...(flags.width !== undefined ? { width: Number(flags.width) } : {}),
         ...(flags.ascii ? { ascii: true } : {}),
         ...(flags.pageSize ? { pageSize: flags.pageSize } : {}),
-        ...(sourceDateEpoch(process.env.SOURCE_DATE_EPOCH) !== undefined ? { sourceDateEpoch: sourceDateEpoch(process.env.SOURCE_DATE_EPOCH)! } : {}),
-        lwrVersion: LWR_VERSION,
-        templatesDir: path.resolve(flags.templates ?? path.join(PACKAGE_ROOT, 'templates')),
-        fonts: fonts.faces,
+        ...(flags.templates ? { templatesDir: flags.templates } : {}),
+        contentDir: ctx.options.content,
       },
-      {
-        readAsset: (file) => readFileSync(file),
-        ...(read.assets ? { imageBytes: read.assets.bytes } : {}),
-        check: (report) => runBuildChecks(report, ctx.options.content, fonts, read.diagnostics),
-        verify: (report, files, targets) => verifyBuild(report, files, targets, fonts),
-        write: (files, keepExisting, describe) => writeOutputAtomically(out.path, files, { keepExisting, lwrVersion: LWR_VERSION, reportSlug: read.report.meta.slug, describe }),
-        now: () => new Date(),
-      },
+      worker,
     );
     switch (outcome.status) {
       case 'usage':

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
-import { PACKAGE_ROOT } from './package-info.js';
+import { PACKAGE_ROOT } from '../package-info.js';
 
 export interface BuildFlags {
   format?: string[];

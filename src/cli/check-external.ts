@@ -10,7 +10,7 @@ import { outputFileProblem } from '../publish/output-file.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Report } from '../model/types.js';
 import type { CliContext } from './context.js';
-import { LWR_VERSION } from './package-info.js';
+import { LWR_VERSION } from '../package-info.js';
 import { writeTextFile } from './write-file.js';
 
 /** The flags of `lwr check` that set an external option, and the option each sets. */

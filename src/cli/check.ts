@@ -1,7 +1,7 @@
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { runChecks } from '../check/index.js';
+import { checkReport } from '../api/check.js';
 import { parseAccept } from '../check/external/accept.js';
 import { EXTERNAL_DEFAULTS, LINK_DEADLINE_TIMEOUTS } from '../check/external/options.js';
 import { parseCount, parseDuration } from '../check/external/parse.js';
@@ -10,15 +10,13 @@ import { RULES } from '../check/rules.js';
 import type { CheckRun, ToolDescriptor } from '../format/check-run.js';
 import { formatRuleList } from '../format/rule-list.js';
 import { hasFatal, type Diagnostic } from '../model/diagnostic.js';
-import { contentFileAccess } from '../read/content-files.js';
 import { displayPath } from '../read/load.js';
 import { cacheFileProblem, checkExternal, externalOptions, wantsExternal, type ExternalFlags } from './check-external.js';
 import { CHECK_FORMATS, printCheckRun, type CheckFormat } from './check-output.js';
 import { checkTargetProblems, isAboutTargets, parseCheckTargets } from './check-targets.js';
 import { cliContext, readContent, type CliContext } from './context.js';
-import { fontCheckOptions, reportFonts } from './fonts.js';
 import { EXIT } from './exit-codes.js';
-import { LWR_VERSION, ruleHelpUri, LWR_INFORMATION_URI } from './package-info.js';
+import { LWR_VERSION, ruleHelpUri, LWR_INFORMATION_URI } from '../package-info.js';
 
 interface CheckCommandOptions extends ExternalFlags {
   format: CheckFormat;
@@ -125,14 +123,7 @@ export async function runCheckCommand(args: readonly string[], opts: CheckComman
     return { diagnostics: usageProblems.length > 0 && read.report ? usageProblems : fatal, exitCode: EXIT.usageOrUnreadable, files: checkedFiles, tool: LWR_TOOL };
   }
   const report = read.report;
-  const diagnostics = runChecks(report, {
-    ...(targets.family ? { families: [targets.family] } : {}),
-    contentRoot,
-    // Relative links are looked up inside the content folder only, never through a link out of it.
-    ...contentFileAccess(contentRoot),
-    readDiagnostics: read.diagnostics,
-    ...fontCheckOptions(reportFonts(report, contentRoot)),
-  });
+  const diagnostics = await checkReport(read, { ...(targets.family ? { families: [targets.family] } : {}), contentDir: contentRoot });
   if (external && wantsExternal(opts, ctx.config) && (targets.family === undefined || targets.family === 'links')) {
     // Only the named files' links go over the network: a pre-commit hook stays fast.
     const links = report.links.filter((l) => isAboutTargets(l.source.file, targets, ctx.cwd));

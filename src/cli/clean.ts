@@ -4,7 +4,7 @@ import { cliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { resolveOutputFolder } from '../publish/output-folder.js';
 import { sweepLeftovers } from '../publish/write-output.js';
-import { PACKAGE_ROOT } from './package-info.js';
+import { PACKAGE_ROOT } from '../package-info.js';
 
 /** `lwr clean`: remove the output folder (and temporary folders a killed build left beside it). */
 export function registerClean(program: Command): void {

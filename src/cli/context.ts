@@ -1,15 +1,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { applyProjectConfig } from '../config/apply.js';
+import { defaultContentFolder, readContentFolder, type LoadedReport, type LoadResult } from '../api/load.js';
+import { loadProjectConfig } from '../config/config-file.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { formatStylish } from '../format/stylish.js';
-import { hasFatal, type Diagnostic } from '../model/diagnostic.js';
-import type { Report } from '../model/types.js';
-import { loadContent, type AssetReader, type LoadedContent } from '../read/load.js';
-import { readReport } from '../read/report.js';
-import { loadProjectConfig } from './config-file.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { EXIT } from './exit-codes.js';
 
 /** Options every command takes. */
@@ -100,47 +96,24 @@ export function applyConfigDefaults(root: Command, action: Command): void {
   if (config?.out && hasOut && action.getOptionValueSource('out') === 'default') action.setOptionValueWithSource('out', relative(config.out), 'config');
 }
 
-function defaultContentFolder(cwd: string): string | undefined {
-  if (existsSync(path.join(cwd, 'content'))) return undefined;
-  return ['report.yaml', 'report.yml'].some((name) => existsSync(path.join(cwd, name))) ? '.' : undefined;
-}
-
-/** What reading the content gave: the report (with lwr.config.yaml applied) unless something was fatal. */
-export interface ReadContent {
-  report?: Report;
-  /** Config, loading and reading problems, fatal ones included. */
-  diagnostics: Diagnostic[];
-  /** The files read (display paths): report.yaml, then the Markdown files. */
-  files: string[];
-  content?: LoadedContent;
-}
-
-/** Load and read the content, with lwr.config.yaml's problems first; never prints. */
-export function readContent(ctx: CliContext): ReadContent {
-  const diagnostics = [...ctx.configDiagnostics];
-  if (hasFatal(diagnostics)) return { diagnostics, files: [] };
-  const loaded = loadContent(ctx.options.content, ctx.cwd);
-  diagnostics.push(...loaded.diagnostics);
-  const files = loaded.content ? [...(loaded.content.config ? [loaded.content.config.path] : []), ...loaded.content.files.map((f) => f.path)] : [];
-  const result: ReadContent = { diagnostics, files };
-  if (loaded.content) result.content = loaded.content;
-  if (!loaded.content || hasFatal(loaded.diagnostics)) return result;
-  const read = readReport(loaded.content);
-  diagnostics.push(...read.diagnostics);
-  if (read.report && !hasFatal(diagnostics)) result.report = ctx.config ? applyProjectConfig(read.report, ctx.config, ctx.cwd) : read.report;
-  return result;
+/**
+ * Load and read the content with the project's lwr.config.yaml (found once for the run);
+ * never prints. The library's `loadReport` reads through the same function.
+ */
+export function readContent(ctx: CliContext): LoadResult {
+  return readContentFolder(ctx.options.content, ctx.cwd, { ...(ctx.config ? { config: ctx.config } : {}), diagnostics: ctx.configDiagnostics });
 }
 
 /**
  * Load and read the content. On unreadable content (or an unusable lwr.config.yaml), prints
  * every problem on stderr and returns the exit code to use instead of a report.
  */
-export function readContentOrReport(ctx: CliContext): { report: Report; diagnostics: Diagnostic[]; assets?: AssetReader } | { exitCode: number } {
+export function readContentOrReport(ctx: CliContext): LoadedReport | { exitCode: number } {
   const read = readContent(ctx);
   if (!read.report) {
     ctx.err(formatStylish(read.diagnostics.filter((d) => d.fatal || d.severity === 'error'), ctx.chalk));
     ctx.err(ctx.chalk.red('The content could not be read; nothing was written.'));
     return { exitCode: EXIT.usageOrUnreadable };
   }
-  return { report: read.report, diagnostics: read.diagnostics, ...(read.content?.assets ? { assets: read.content.assets } : {}) };
+  return read;
 }

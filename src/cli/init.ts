@@ -4,7 +4,8 @@ import path from 'node:path';
 import { MAX_SLUG_LENGTH, shortenSlug } from '../read/config.js';
 import { cliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { PACKAGE_ROOT } from './package-info.js';
+import { PACKAGE_ROOT } from '../package-info.js';
+import { runCommand } from './run-command.js';
 
 /** `lwr init <dir>`: start a new report from a small one that builds and checks cleanly. */
 export function registerInit(program: Command): void {
@@ -25,7 +26,8 @@ export function registerInit(program: Command): void {
       const config = path.join(target, 'content', 'report.yaml');
       writeFileSync(config, readFileSync(config, 'utf8').replace(/^slug: .*$/m, `slug: ${slug}`));
       ctx.info(`created a report in ${dir} (its files will be named ${slug}.pdf, ${slug}.txt)`);
-      ctx.info(`next:\n  cd ${dir}\n  lwr check\n  lwr build`);
+      const lwr = runCommand(target);
+      ctx.info(`next:\n  cd ${/\s/.test(dir) ? JSON.stringify(dir) : dir}\n  ${lwr} check\n  ${lwr} build`);
       process.exitCode = EXIT.ok;
     });
 }

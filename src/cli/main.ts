@@ -9,7 +9,7 @@ import { registerModel } from './model.js';
 import { registerQuotes } from './quotes.js';
 import { registerWatch } from './watch.js';
 import { registerCheck } from './check.js';
-import { LWR_VERSION } from './package-info.js';
+import { LWR_VERSION } from '../package-info.js';
 
 
 /** Build the `lwr` program: global options and one small file per command. */

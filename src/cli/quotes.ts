@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { extractQuotes, QUOTE_FORMATS, quoteFilterProblem, type QuoteFormat } from '../extract/quotes.js';
+import { extractQuotes, formatQuotes, quoteFilterProblem } from '../api/quotes.js';
+import { QUOTE_FORMATS, type QuoteFormat } from '../extract/quotes.js';
 import { terminalSafe } from '../format/terminal-safe.js';
 import { cliContext, readContentOrReport } from './context.js';
 import { EXIT } from './exit-codes.js';
@@ -46,13 +47,13 @@ export function registerQuotes(program: Command): void {
       const read = readContentOrReport(ctx);
       if ('exitCode' in read) return void (process.exitCode = read.exitCode);
       const filter = { by: opts.by, section: opts.section, learning: opts.learning, unattributed: opts.unattributed, includePoems: opts.includePoems };
-      const problem = quoteFilterProblem(read.report, filter);
+      const problem = quoteFilterProblem(read, filter);
       if (problem) {
         ctx.err(`error: ${problem}`);
         return void (process.exitCode = EXIT.usageOrUnreadable);
       }
-      const quotes = extractQuotes(read.report, filter);
-      const output = QUOTE_FORMATS[opts.format](quotes, read.report, { escapeFormulas: opts.escapeFormulas });
+      const quotes = extractQuotes(read, filter);
+      const output = formatQuotes(quotes, read, opts.format, { escapeFormulas: opts.escapeFormulas });
       const count = `${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'}`;
       if (opts.out) {
         writeTextFile(opts.out, output);

@@ -9,7 +9,7 @@ import { startPreviewServer, type PreviewServer } from '../watch/preview-server.
 import { rebuildPreview } from '../watch/rebuild.js';
 import { cliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { LWR_VERSION } from './package-info.js';
+import { LWR_VERSION } from '../package-info.js';
 import type { WatchFlags } from './watch.js';
 
 const SETTLE_MS = 15;

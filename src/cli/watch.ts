@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { PACKAGE_ROOT } from './package-info.js';
+import { PACKAGE_ROOT } from '../package-info.js';
 
 export interface WatchFlags {
   port: string;

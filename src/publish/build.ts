@@ -59,18 +59,8 @@ export async function buildReport(report: Report, options: BuildOptions, effects
     return { status: 'check-failed', checks };
   }
 
-  const reproducible = options.sourceDateEpoch !== undefined;
-  const buildDate = reproducible ? new Date(options.sourceDateEpoch! * 1000) : effects.now();
-  const contextFor = (target: BuildTarget): RenderContext => {
-    const renderOptions: RenderContext['options'] = {};
-    const width = options.width ?? target.edition.text?.width;
-    const pageSize = options.pageSize ?? target.edition.pdf?.pageSize;
-    if (width !== undefined) renderOptions.width = width;
-    if (pageSize !== undefined) renderOptions.pageSize = pageSize;
-    if (options.ascii) renderOptions.ascii = true;
-    const images = effects.imageBytes ? editionImageBytes(selectEdition(report, target.edition), effects.imageBytes) : undefined;
-    return { edition: target.edition, buildDate, reproducible, lwrVersion: options.lwrVersion, templatesDir: options.templatesDir, readAsset: effects.readAsset, ...(images ? { images } : {}), ...(options.fonts ? { fonts: options.fonts } : {}), options: renderOptions };
-  };
+  const buildDate = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : effects.now();
+  const contextFor = (target: BuildTarget): RenderContext => renderContext(report, target, options, effects, buildDate);
   const worker = effects.renderWorker;
   const files = worker ? await renderTargetsInParallel(report, plan.targets, contextFor, worker) : await renderTargets(report, plan.targets, contextFor);
 
@@ -80,6 +70,34 @@ export async function buildReport(report: Report, options: BuildOptions, effects
   const narrowed = Boolean(options.editions?.length || options.formats?.length);
   const entries = effects.write(files, narrowed, (file) => targetOfPath(file, report));
   return { status: 'built', checks, targets: plan.targets, entries };
+}
+
+/** What the options the renderers share mean for one edition and format: its render context. */
+export type RenderContextOptions = Pick<BuildOptions, 'width' | 'ascii' | 'pageSize' | 'sourceDateEpoch' | 'lwrVersion' | 'templatesDir' | 'fonts'>;
+
+/**
+ * The render context of one target: the build date (SOURCE_DATE_EPOCH when given), the
+ * options over the edition's own (`text.width`, `pdf.pageSize`), and the edition's image bytes.
+ */
+export function renderContext(report: Report, target: BuildTarget, options: RenderContextOptions, effects: Pick<BuildEffects, 'readAsset' | 'imageBytes'>, buildDate: Date): RenderContext {
+  const renderOptions: RenderContext['options'] = {};
+  const width = options.width ?? target.edition.text?.width;
+  const pageSize = options.pageSize ?? target.edition.pdf?.pageSize;
+  if (width !== undefined) renderOptions.width = width;
+  if (pageSize !== undefined) renderOptions.pageSize = pageSize;
+  if (options.ascii) renderOptions.ascii = true;
+  const images = effects.imageBytes ? editionImageBytes(selectEdition(report, target.edition), effects.imageBytes) : undefined;
+  return {
+    edition: target.edition,
+    buildDate,
+    reproducible: options.sourceDateEpoch !== undefined,
+    lwrVersion: options.lwrVersion,
+    templatesDir: options.templatesDir,
+    readAsset: effects.readAsset,
+    ...(images ? { images } : {}),
+    ...(options.fonts ? { fonts: options.fonts } : {}),
+    options: renderOptions,
+  };
 }
 
 /** SOURCE_DATE_EPOCH as seconds, or undefined when unset or not a whole number. */

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE_NAMES, parseProjectConfig, type ProjectConfig } from '../config/project-config.js';
+import { CONFIG_FILE_NAMES, parseProjectConfig, type ProjectConfig } from './project-config.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { decodeSource, displayPath } from '../read/load.js';
 
