@@ -175,6 +175,13 @@ if (!args.includes('--skip-figures')) {
   results.rows.push(figures);
 }
 
+// ---------------------------------------------------------------- 7: install size
+if (!args.includes('--skip-size')) {
+  const { default: measureInstallSize } = await import('./size.mjs');
+  // npm run bench has just built the bundle; the declarations are built by npm pack's prepack.
+  results.size = measureInstallSize();
+}
+
 // ---------------------------------------------------------------- report
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 writeFileSync(path.join(root, 'bench/results/bench.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -183,6 +190,7 @@ console.log(`\n${pad('benchmark', 56)}${pad('lwr', 10)}${pad('peer', 18)}${pad('
 for (const r of results.rows) {
   console.log(`${pad(r.name, 56)}${pad(`${r.lwrMs} ms`, 10)}${pad(r.peer ?? '—', 18)}${pad(r.peerMs !== null ? `${r.peerMs} ms` : '—', 11)}${pad(r.ratio !== null ? `${r.ratio}×` : '—', 8)}${r.target}${r.peakMB ? `  (peak ${r.peakMB} MB)` : ''}`);
 }
+if (results.size) console.log(`\ninstall size (npm run size):\n${(await import('./size.mjs')).describeSize(results.size)}`);
 if (results.scale) console.log(`\n100 copies vs 1: time ×${results.scale.timeRatio100to1}, peak memory ×${results.scale.memoryRatio100to1} (linear growth would be ×100 time)`);
 console.log(`\nwritten to bench/results/bench.json (median of ${runs} runs where repeated; machine: ${results.machine.cpus} cores, Node ${results.machine.node})`);
 rmSync(scratch, { recursive: true, force: true });

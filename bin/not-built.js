@@ -11,5 +11,5 @@ export function notBuiltMessage(root) {
     : `It was installed without running its build step (a git install with scripts disabled).\n` +
       `Install it again with scripts enabled (npm install --ignore-scripts=false <the same source>),\n` +
       `or install a package made with npm pack, which comes built.\n`;
-  return `lwr: lwr has not been built: ${fileURLToPath(new URL('build/bundle/lwr.js', root))} is missing.\n${steps}`;
+  return `lwr is not built: ${fileURLToPath(new URL("build/bundle/lwr.js", root))} is missing.\n${steps}`;
 }

@@ -6,13 +6,14 @@
 // own fonts and opens documents with `font: null`), except what lwr loads from disk at run
 // time with createRequire: fontkit (shared with pdfkit), linebreak and bidi-js. Those, and the
 // HTML's font packages, are the package's only runtime dependencies.
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 // Chunk names carry content hashes: old chunks would pile up in the package.
 rmSync('build/bundle', { recursive: true, force: true });
 
-await build({
+const result = await build({
   entryPoints: { lwr: 'src/cli/main.ts', index: 'src/api/index.ts', 'render-worker': 'src/publish/render-worker.ts' },
   outdir: 'build/bundle',
   bundle: true,
@@ -28,4 +29,21 @@ await build({
   banner: { js: "import { createRequire as __lwrCreateRequire } from 'node:module'; const require = __lwrCreateRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
 });
+
+
+// The bundle holds other people's code: their licences travel with it, one notice per package.
+const packages = new Set();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const match = input.match(/^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//);
+  if (match) packages.add(match[1]);
+}
+const notices = [...packages].sort().map((dir) => {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const licenceFile = readdirSync(dir).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
+  const text = licenceFile ? readFileSync(path.join(dir, licenceFile), 'utf8').trim() : `License: ${manifest.license ?? 'see the package'}`;
+  return `${manifest.name} ${manifest.version} (${manifest.license ?? 'no licence field'})\n\n${text}\n`;
+});
+if (!existsSync('build/bundle')) throw new Error('esbuild wrote no bundle');
+writeFileSync('build/bundle/THIRD-PARTY-LICENSES.txt', `Code from these packages is bundled into lwr (build/bundle/):\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`);

@@ -7,6 +7,7 @@ export { checkReport, type CheckReportOptions } from './check.js';
 export { renderEdition, DEFAULT_TEMPLATES_DIR, type RenderOptions } from './render.js';
 export { buildReport, type BuildReportOptions, type BuildResult } from './build.js';
 export { formatDiagnostics } from './format.js';
+export { jsonSchema, SCHEMA_NAMES, type SchemaName } from './schemas.js';
 export type { ReportInput } from './input.js';
 export { extractQuotes, quoteFilterProblem, formatQuotes, type ExtractedQuote, type QuoteFilter, type QuoteFormat } from './quotes.js';
 

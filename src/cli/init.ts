@@ -24,7 +24,10 @@ export function registerInit(program: Command): void {
       cpSync(path.join(PACKAGE_ROOT, 'starter'), target, { recursive: true });
       const slug = slugForFolder(path.basename(target));
       const config = path.join(target, 'content', 'report.yaml');
-      writeFileSync(config, readFileSync(config, 'utf8').replace(/^slug: .*$/m, `slug: ${slug}`));
+      // The YAML language server's modeline names the schema where this lwr has it, so an editor completes and checks report.yaml.
+      const schema = path.relative(path.dirname(config), path.join(PACKAGE_ROOT, 'schemas', 'report.schema.json')).split(path.sep).join('/');
+      const text = readFileSync(config, 'utf8').replace(/^slug: .*$/m, `slug: ${slug}`).replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schema}`);
+      writeFileSync(config, text);
       ctx.info(`created a report in ${dir} (its files will be named ${slug}.pdf, ${slug}.txt)`);
       const lwr = runCommand(target);
       ctx.info(`next:\n  cd ${/\s/.test(dir) ? JSON.stringify(dir) : dir}\n  ${lwr} check\n  ${lwr} build`);

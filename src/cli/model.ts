@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { MODEL_SCHEMA } from '../model/schema.js';
 import { cliContext, readContentOrReport } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { outputFileProblem } from '../publish/output-file.js';
@@ -13,15 +12,17 @@ export function registerModel(program: Command): void {
     .option('--schema', 'print the JSON Schema of the model instead')
     .option('--out <file>', 'write the JSON to a file instead of standard output')
     .addHelpText('after', '\nExamples:\n  $ lwr model | jq ".quotes[0]"\n  $ lwr model --schema --out model.schema.json')
-    .action((opts: { schema?: boolean; out?: string }, command: Command) => {
+    .action(async (opts: { schema?: boolean; out?: string }, command: Command) => {
       const ctx = cliContext(command);
       const unsafeOut = opts.out === undefined ? undefined : outputFileProblem(opts.out, ctx.options.content);
       if (unsafeOut) {
         ctx.err(`lwr model: refusing to write ${opts.out}: ${unsafeOut}`);
         return void (process.exitCode = EXIT.usageOrUnreadable);
       }
-      let value: unknown = MODEL_SCHEMA;
-      if (!opts.schema) {
+      let value: unknown;
+      // The schema is built from zod only when asked for: lwr model itself does not pay for it.
+      if (opts.schema) value = (await import('../model/schema.js')).modelJsonSchema();
+      else {
         const read = readContentOrReport(ctx);
         if ('exitCode' in read) return void (process.exitCode = read.exitCode);
         value = read.report;

@@ -11,7 +11,9 @@ import { PACKAGE_ROOT } from '../package-info.js';
 export function runCommand(folder: string, env: NodeJS.ProcessEnv = process.env): string {
   const bin = path.join(PACKAGE_ROOT, 'bin', 'lwr.js');
   const real = realOrSelf(bin);
-  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+  // npm puts node_modules/.bin on PATH only while it runs something (npx, npm run): not the user's shell.
+  const dirs = (env.PATH ?? '').split(path.delimiter).filter((dir) => dir && !/node_modules[\\/]\.bin[\\/]?$/.test(dir));
+  for (const dir of dirs) {
     const candidate = path.join(dir, 'lwr');
     if (existsSync(candidate) && realOrSelf(candidate) === real) return 'lwr';
   }

@@ -37,7 +37,8 @@ const configShape = {
   editions: z.array(z.strictObject(editionShape)).min(1).optional(),
 };
 
-const ConfigSchema = z.strictObject(configShape);
+/** report.yaml, validated (its JSON Schema, for editors, is derived from it). */
+export const ConfigSchema = z.strictObject(configShape);
 
 const DEFAULT_EDITIONS: ReportMeta['editions'] = [{ id: 'full', title: 'Full report', formats: ['html', 'pdf', 'text'] }];
 

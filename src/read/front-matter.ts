@@ -47,7 +47,8 @@ const FRONT_MATTER_KEYS = Object.keys(frontMatterShape);
  */
 export const FOREIGN_KEYS = ['layout', 'permalink', 'slug', 'weight', 'order', 'nav_order', 'sidebar_position', 'sidebar_label', 'categories', 'keywords', 'summary', 'excerpt', 'toc', 'aliases', 'image', 'template', 'subtitle', 'lastmod', 'updated', 'status'];
 
-const FrontMatterSchema = z.looseObject(frontMatterShape).superRefine((fm, ctx) => {
+/** Front matter, validated (its JSON Schema, for editors and tools, is derived from it). */
+export const FrontMatterSchema = z.looseObject(frontMatterShape).superRefine((fm, ctx) => {
   if (fm.kind === 'learning' && fm.number === undefined) {
     ctx.addIssue({ code: 'custom', path: ['number'], message: 'a learning needs a number (1, 2, 3…)' });
   }

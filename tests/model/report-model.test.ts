@@ -130,7 +130,7 @@ describe('the report model', () => {
     const valid = validate(JSON.parse(JSON.stringify(report)));
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
-    expect(MODEL_SCHEMA.properties.version.const).toBe(MODEL_VERSION);
+    expect(MODEL_SCHEMA.properties.version?.const).toBe(MODEL_VERSION);
     expect(MODEL_SCHEMA.$id).toContain(MODEL_VERSION);
     expect(MODEL_SCHEMA.$comment).toContain(MODEL_VERSION);
   });
