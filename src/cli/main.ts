@@ -15,7 +15,7 @@ import { LWR_VERSION } from '../package-info.js';
 /** Build the `lwr` program: global options and one small file per command. */
 export function createProgram(): Command {
   const program = new Command('lwr')
-    .description('Publish the Living Well UK Learning Report from Markdown: editions, checks and quotes.')
+    .description('Publish a report written in Markdown (made for the Living Well UK Learning Report): HTML, PDF and text editions, checks and quotes.')
     .version(LWR_VERSION, '-V, --version', 'print the lwr version')
     .option('--content <dir>', 'the content folder (lwr.config.yaml can set it)', 'content')
     .option('--config <file>', 'the lwr.config.yaml to use (default: the nearest one from the working folder up)')

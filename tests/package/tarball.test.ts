@@ -65,7 +65,7 @@ beforeAll(() => {
   if (!existsSync(types) || statSync(types).mtimeMs < newestMtime(path.join(ROOT, 'src'))) ok(sh('npm run --silent build:types', ROOT), 'npm run build:types');
   const packed = ok(sh(`npm pack --ignore-scripts --silent --pack-destination ${JSON.stringify(WORK)}`, ROOT), 'npm pack');
   tarball = path.join(WORK, packed.stdout.trim().split('\n').pop()!);
-}, 240_000);
+}, 360_000);
 
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
