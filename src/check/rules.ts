@@ -64,7 +64,7 @@ export const RULES = [
   { id: 'image-format-unsupported', family: 'images', severity: 'error', description: 'An image is GIF, WebP, TIFF, HEIC or another format lwr does not publish; convert it to PNG or JPEG.' },
   { id: 'image-unreadable', family: 'images', severity: 'error', description: 'An image file is empty, truncated, damaged, or not an image (an SVG without a size or not well-formed).' },
   { id: 'image-unsafe-svg', family: 'images', severity: 'error', description: 'An SVG has script, event handlers, a DOCTYPE, or references to other files; it is not published.' },
-  { id: 'image-over-limit', family: 'images', severity: 'error', description: 'An image is larger than lwr reads safely (50 megapixels, 50 MB, or an SVG of 50,000 elements): a decompression bomb is refused from its header.' },
+  { id: 'image-over-limit', family: 'images', severity: 'error', description: 'An image is larger than lwr reads safely (50 megapixels, 50 MB, an interlaced PNG of over 32 MB decoded, or an SVG of 50,000 elements): a decompression bomb is refused from its header.' },
   { id: 'image-alt-missing', family: 'images', severity: 'error', description: 'A figure\'s image has no alt text (WCAG 1.1.1); only an image inside a line of text may be decorative (empty alt).' },
   { id: 'image-too-large', family: 'images', severity: 'warning', description: 'An image file is over 5 MB: readers download it with the page.' },
   { id: 'image-low-resolution', family: 'images', severity: 'warning', description: 'A figure\'s raster image would print below 150 dpi at its size in the PDF.' },

@@ -1,6 +1,6 @@
 import { imageSize } from 'image-size';
-import { inflateSync } from 'node:zlib';
-import { PNG_SIGNATURE, pngChunks, pngHeader } from '../model/png-chunks.js';
+import { PNG_SIGNATURE, type PngHeader, pngChunks, pngHeader } from '../model/png-chunks.js';
+import { decodedPngBytes, inflatePngData, PNG_CHANNELS, scanlineBytes } from '../model/png-scanlines.js';
 import type { ImageFile, ImageProblem } from '../model/types.js';
 import { svgFacts } from './svg-facts.js';
 
@@ -14,6 +14,11 @@ export const IMAGE_LIMITS = {
   maxBytes: 50 * 1024 * 1024,
   /** Width × height, the pixels a reader's browser or the PDF renderer would decode. */
   maxPixels: 50_000_000,
+  /**
+   * Bytes of decoded pixels (width × height × samples × bytes a sample) of a PNG the PDF
+   * renderer must decode whole: an interlaced one. Every other PNG is embedded a row at a time.
+   */
+  maxWholeDecodedBytes: 32 * 1024 * 1024,
 } as const;
 
 /** What the bytes of an image file are, as lwr publishes them. */
@@ -87,9 +92,10 @@ function overLimit(file: string, width: number, height: number): ImageProblem | 
 
 /**
  * A PNG's header (IHDR) gives its size; every chunk must fit in the file and the file must end
- * with IEND, or it was cut short. The image data is inflated only where the PDF renderer
- * would decode it (transparency, interlacing) and only after the pixel limit passed: a
- * corrupt stream is then a diagnostic, never a crash while drawing.
+ * with IEND, or it was cut short. Where the PDF renderer decodes the image data (transparency,
+ * interlacing), it is inflated here first, a slice at a time and kept nowhere, only after the
+ * pixel limit passed: a corrupt stream is then a diagnostic, never a crash while drawing. An
+ * interlaced PNG is decoded whole by the PDF renderer, so its decoded size is limited too.
  */
 function pngFacts(bytes: Uint8Array, file: string): ImageFacts | ImageProblem {
   const chunks = pngChunks(bytes);
@@ -105,26 +111,60 @@ function pngFacts(bytes: Uint8Array, file: string): ImageFacts | ImageProblem {
   const ended = chunks.at(-1)?.type === 'IEND';
   if (!ended || data.length === 0) return unreadable(`${file} is truncated: the PNG ends before its image data is complete`, 'copy or export the image again');
   const { width, height, bitDepth, colorType, interlaced } = header;
-  const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colorType];
-  if (channels === undefined || ![1, 2, 4, 8, 16].includes(bitDepth)) return unreadable(`${file} is not a valid PNG: unknown colour type ${colorType} or bit depth ${bitDepth}`);
+  if (PNG_CHANNELS[colorType] === undefined || ![1, 2, 4, 8, 16].includes(bitDepth)) return unreadable(`${file} is not a valid PNG: unknown colour type ${colorType} or bit depth ${bitDepth}`);
+  if (interlaced && decodedPngBytes(header) > IMAGE_LIMITS.maxWholeDecodedBytes) {
+    const megabytes = (decodedPngBytes(header) / 1024 / 1024).toFixed(0);
+    return {
+      kind: 'over-limit',
+      message: `${file} is an interlaced PNG of ${width} × ${height} pixels at ${bitDepth} bits a sample: the PDF would decode all ${megabytes} MB of it at once; lwr decodes at most ${IMAGE_LIMITS.maxWholeDecodedBytes / 1024 / 1024} MB of an interlaced PNG`,
+      hint: 'export it again without interlacing (lwr then embeds it a row at a time), at a smaller size, or as JPEG',
+    };
+  }
   const decodedForPdf = colorType === 4 || colorType === 6 || (colorType === 3 && hasTransparency) || interlaced;
   if (decodedForPdf) {
-    const expected = rawPngSize(width, height, channels * bitDepth, interlaced);
-    let inflated: Uint8Array;
-    try {
-      inflated = inflateSync(concat(data), { maxOutputLength: expected + 1 });
-    } catch {
-      return unreadable(`${file} is damaged: its compressed image data cannot be read`, 'copy or export the image again');
-    }
-    if (inflated.length < expected) return unreadable(`${file} is truncated: it has ${inflated.length} of the ${expected} bytes of image data its header promises`, 'copy or export the image again');
+    const problem = pngDataProblem(header, data);
+    if (problem) return unreadable(`${file} ${problem}`, 'copy or export the image again');
   }
   return { format: 'png', width, height };
 }
 
-/** Bytes of a PNG's filtered scanlines: one filter byte per row, per interlace pass. */
-function rawPngSize(width: number, height: number, bitsPerPixel: number, interlaced: boolean): number {
-  const rows = (w: number, h: number) => (w === 0 || h === 0 ? 0 : h * (1 + Math.ceil((w * bitsPerPixel) / 8)));
-  if (!interlaced) return rows(width, height);
+/**
+ * Why a PNG's image data cannot be decoded (damaged, an unknown row filter, too short or too
+ * long for its header), or undefined. Inflates a slice at a time and keeps nothing: only the
+ * count of bytes and each row's filter byte are looked at.
+ */
+function pngDataProblem(header: PngHeader, data: readonly Uint8Array[]): string | undefined {
+  const rows = scanlineLayout(header);
+  const expected = rows.reduce((sum, [bytes, count]) => sum + (bytes + 1) * count, 0);
+  let seen = 0;
+  let nextFilter = 0;
+  let run = 0;
+  let left = rows[0]?.[1] ?? 0;
+  let badFilter: number | undefined;
+  try {
+    inflatePngData(data, (chunk) => {
+      const end = seen + chunk.length;
+      while (nextFilter < Math.min(end, expected) && badFilter === undefined) {
+        if (chunk[nextFilter - seen]! > 4) badFilter = chunk[nextFilter - seen]!;
+        nextFilter += rows[run]![0] + 1;
+        if (--left === 0 && ++run < rows.length) left = rows[run]![1];
+      }
+      seen = end;
+      return seen <= expected && badFilter === undefined;
+    });
+  } catch {
+    return 'is damaged: its compressed image data cannot be read';
+  }
+  if (badFilter !== undefined) return `is damaged: a row of its image data has an unknown filter (${badFilter})`;
+  if (seen > expected) return 'is damaged: its compressed image data is longer than its header promises';
+  if (seen < expected) return `is truncated: it has ${seen} of the ${expected} bytes of image data its header promises`;
+  return undefined;
+}
+
+/** The scanlines of a PNG as [bytes a row, rows] runs: one run, or one for each interlace pass with pixels. */
+function scanlineLayout(header: PngHeader): Array<[number, number]> {
+  const { width, height } = header;
+  if (!header.interlaced) return [[scanlineBytes(width, header), height]];
   const passes = [
     [0, 0, 8, 8],
     [4, 0, 8, 8],
@@ -134,7 +174,10 @@ function rawPngSize(width: number, height: number, bitsPerPixel: number, interla
     [1, 0, 2, 2],
     [0, 1, 1, 2],
   ] as const;
-  return passes.reduce((sum, [x0, y0, dx, dy]) => sum + rows(Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)), 0);
+  return passes
+    .map(([x0, y0, dx, dy]): [number, number] => [Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)])
+    .filter(([w, h]) => w > 0 && h > 0)
+    .map(([w, h]): [number, number] => [scanlineBytes(w, header), h]);
 }
 
 // ---------------------------------------------------------------- JPEG
@@ -182,14 +225,4 @@ function looksLikeXml(bytes: Uint8Array): boolean {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
   return bytes[i] === 0x3c;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

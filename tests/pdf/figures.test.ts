@@ -7,9 +7,6 @@ import { layoutDocument } from '../../src/render/pdf/layout/document.js';
 import { paginate } from '../../src/render/pdf/layout/paginate.js';
 import { pageGeometry } from '../../src/render/pdf/layout/theme.js';
 import type { ImageBlock, TextBlock } from '../../src/render/pdf/layout/types.js';
-import PDFDocument from 'pdfkit';
-import { makePng } from '../../scripts/make-images.mjs';
-import { passThroughPng } from '../../src/render/pdf/draw/png-image.js';
 import { render } from '../../src/render/pdf/index.js';
 import { FIGURES_CONTENT, readContentWithImages, ROOT } from '../support/report.js';
 import { image, monospace, PAGE, paragraph, summary } from './support/flow.js';
@@ -96,28 +93,6 @@ describe.skipIf(!tools)('figures in the PDF edition', () => {
     expect(structure.match(/^\s+Figure$/gm)).toHaveLength(1);
     expect(run('pdfimages', ['-list', file]).split('\n').slice(2).filter(Boolean)).toHaveLength(1);
     expect(run('pdftotext', [file, '-'])).toContain('[Image not available: A map of the sites]');
-  });
-});
-
-describe('embedding a PNG', () => {
-  it('passes the data of a PNG without transparency through, in the same image object pdfkit would write', async () => {
-    const png = makePng(50, 30, { bars: true });
-    const objects: string[] = [];
-    for (const open of [(doc: PDFDocument) => doc.openImage(png), () => passThroughPng(png, 'I1')!]) {
-      const doc = new PDFDocument({ compress: false });
-      const chunks: Uint8Array[] = [];
-      doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-      const done = new Promise((resolve) => doc.on('end', resolve));
-      doc.image(open(doc), 10, 10, { width: 100 });
-      doc.end();
-      await done;
-      objects.push(Buffer.concat(chunks).toString('latin1').match(/<<\n\/Type \/XObject[\s\S]*?endstream/)![0]);
-    }
-    expect(objects[1]).toBe(objects[0]);
-  });
-
-  it('leaves PNGs with transparency to pdfkit, which decodes them', () => {
-    expect(passThroughPng(makePng(8, 8, { alpha: true }), 'I1')).toBeUndefined();
   });
 });
 

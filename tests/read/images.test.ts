@@ -1,8 +1,10 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inflateSync, deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeJpeg, makePng, pngChunk } from '../../scripts/make-images.mjs';
+import { encodePng, makeJpeg, makePng, pngChunk } from '../../scripts/make-images.mjs';
+import { pngChunks } from '../../src/model/png-chunks.js';
 import type { ImageProblem } from '../../src/model/types.js';
 import { imageFacts, IMAGE_LIMITS } from '../../src/read/image-facts.js';
 import { resolveImageAddress } from '../../src/read/image.js';
@@ -56,6 +58,28 @@ describe('what an image file is, read from its bytes', () => {
     damaged.fill(0x55, 10, 200);
     const png = Buffer.concat([good.subarray(0, 8), header, pngChunk('IDAT', damaged), pngChunk('IEND', Buffer.alloc(0))]);
     expect(problem(imageFacts(png, 'damaged.png'))).toMatchObject({ kind: 'unreadable', message: expect.stringMatching(/damaged|truncated/) });
+  });
+
+  it('refuses a PNG with a row filter the PDF renderer could not undo, interlaced or not', () => {
+    for (const interlaced of [false, true]) {
+      const good = encodePng({ width: 30, height: 20, colorType: 6, sample: (x, y, c) => (x * y + c) & 0xff, interlaced });
+      const chunks = pngChunks(good);
+      const raw = inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)));
+      // The filter byte of the last row (of the last pass).
+      raw[raw.length - 1 - 30 * 4] = 9;
+      const png = Buffer.concat([good.subarray(0, 33), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]);
+      expect(problem(imageFacts(png, 'filter.png'))).toMatchObject({ kind: 'unreadable', message: 'filter.png is damaged: a row of its image data has an unknown filter (9)' });
+    }
+  });
+
+  it('refuses an interlaced PNG too large to decode whole for the PDF, with its size and the fix', () => {
+    const at = (width: number, height: number) => encodePng({ width, height, colorType: 6, bitDepth: 16, sample: () => 0, interlaced: true });
+    expect(imageFacts(at(64, 48), 'small.png')).toEqual({ format: 'png', width: 64, height: 48 });
+    expect(problem(imageFacts(at(2100, 2100), 'big.png'))).toEqual({
+      kind: 'over-limit',
+      message: 'big.png is an interlaced PNG of 2100 × 2100 pixels at 16 bits a sample: the PDF would decode all 34 MB of it at once; lwr decodes at most 32 MB of an interlaced PNG',
+      hint: 'export it again without interlacing (lwr then embeds it a row at a time), at a smaller size, or as JPEG',
+    });
   });
 
   it('refuses a JPEG cut short (no end marker)', async () => {

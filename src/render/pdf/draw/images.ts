@@ -2,16 +2,16 @@ import type PDFDocument from 'pdfkit';
 import type { PDFImage } from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { FontKey, ImageSource } from '../layout/types.js';
-import { passThroughPng } from './png-image.js';
+import { pdfkitPng } from './png-image.js';
 
 /** The face SVG text is set in: the report's sans, embedded like every other font. */
 const SVG_TEXT_FONT: FontKey = 'sans';
 
 /**
  * Draws figures' images from the bytes the renderer was handed, by content hash. PNG and JPEG
- * are opened once each and drawn as often as used (embedded once; JPEG data and the data of
- * PNGs without transparency are passed through, not re-encoded). SVG is drawn as vectors by svg-to-pdfkit, with its text in
- * the report's embedded sans; it can load nothing (the loader refused SVGs that refer to other
+ * are opened once each and drawn as often as used (embedded once; JPEG data is passed through,
+ * and PNGs are embedded a row at a time by `png-image.ts`, never decoded whole, interlaced ones
+ * excepted). SVG is drawn as vectors by svg-to-pdfkit, with its text in the report's embedded sans; it can load nothing (the loader refused SVGs that refer to other
  * files, and the callbacks here open nothing), and the link annotations it would add untagged
  * are taken out again.
  */
@@ -32,7 +32,7 @@ export class ImageDrawer {
     let image = this.opened.get(source.sha256);
     if (!image) {
       const bytes = this.bytes(source);
-      image = (source.format === 'png' ? passThroughPng(bytes, `LwrImage${this.opened.size + 1}`) : undefined) ?? this.doc.openImage(bytes);
+      image = (source.format === 'png' ? pdfkitPng(bytes, `LwrImage${this.opened.size + 1}`) : undefined) ?? this.doc.openImage(bytes);
       this.opened.set(source.sha256, image);
     }
     this.doc.image(image, x, y, { width, height });
