@@ -72,6 +72,36 @@ describe.skipIf(!tools)('figures in the PDF edition', () => {
     expect(text).toContain('[Image: a heart]');
   });
 
+  it('makes a link to a figure a link annotation, tagged Link, that lands on the figure\'s destination', () => {
+    // pdfinfo -struct-text: the Link element holding the text and the annotation object.
+    const structure = run('pdfinfo', ['-struct-text', pdf.file]);
+    const links = [...structure.matchAll(/Link \(inline\)\n\s+"([^"]*)"\n\s+Object (\d+) 0/g)].map((m) => ({ text: m[1]!, object: m[2]! }));
+    const objects = (JSON.parse(run('qpdf', ['--json', '--json-key=qpdf', pdf.file])) as { qpdf: [unknown, Record<string, { value: Record<string, unknown> }>] }).qpdf[1];
+    const goesTo = (object: string) => {
+      const action = objects[`obj:${object} 0 R`]!.value['/A'] as string;
+      return objects[`obj:${action}`]!.value['/D'] as string;
+    };
+    const destinations = new Map(
+      run('pdfinfo', ['-dests', pdf.file])
+        .split('\n')
+        .flatMap((line) => {
+          const m = /^\s*(\d+) \[ XYZ\s+[\d.]+\s+([\d.]+)[^\]]*\] "([^"]+)"$/.exec(line);
+          return m ? [[m[3]!, { page: Number(m[1]), top: Number(m[2]) }] as const] : [];
+        }),
+    );
+    for (const [text, id, caption] of [
+      ['Figure 2', 'fig-logic-model', /^Figure 2\. The programme's logic model/m],
+      ['Figure 4', 'more-figure-1', /^Figure 4$/m],
+    ] as const) {
+      const link = links.find((l) => l.text === text);
+      expect(link, `a Link element for "${text}"`).toBeDefined();
+      expect(goesTo(link!.object)).toBe(`u:${id}`);
+      // The destination is on the page with the figure's caption.
+      const where = destinations.get(id)!;
+      expect(run('pdftotext', ['-f', String(where.page), '-l', String(where.page), pdf.file, '-'])).toMatch(caption);
+    }
+  });
+
   it('looks right on the page (rendered to tests/output/pdf/figures-page-3.png)', () => {
     mkdirSync(PAGES, { recursive: true });
     run('pdftoppm', ['-png', '-r', '60', '-f', '3', '-l', '3', '-singlefile', pdf.file, path.join(PAGES, 'figures-page-3')]);

@@ -5,7 +5,8 @@ import { schemePolicy } from '../../../model/url-schemes.js';
 
 /**
  * Every anchor the PDF sets as a named destination: sections, headings, quotes, the
- * comparison, forces, glossary terms, the poem and footnotes of the sections in the model.
+ * comparison, forces, glossary terms, the poem, figures and footnotes of the sections in the model
+ * (`sectionAnchors`).
  * Links to anything else (a section another edition leaves out) are set as plain text.
  */
 export function destinationsOf(report: Report): Set<string> {
