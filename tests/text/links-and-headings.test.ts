@@ -69,6 +69,13 @@ describe('links in the text edition', () => {
     expect(text).toContain('and how we talked; the chapter on methods');
   });
 
+  it('names a linked image by its alt text, then numbers its link (a decorative one shows the address)', async () => {
+    const text = await renderText(reportOfFiles({ '10-a.md': '# A\n\n[![Linked chart](images/chart.png)](https://example.com)\n\nAnd [![](images/flourish.png)](https://example.org/d) too.\n' }));
+    expect(text).toContain('[Image: Linked chart] <1>');
+    expect(text).toMatch(/<1> https:\/\/example\.com/);
+    expect(text).toContain('And https://example.org/d too.');
+  });
+
   it('says “see ‘Methods’” for a link to a section, keeping one number for one place', async () => {
     const text = await renderText(reportOfFiles({ '10-a.md': '# A\n\nAs [we explain later](20-b.md), and [later still](20-b.md).\n', '20-b.md': '# Methods\n' }));
     expect(text.replace(/\s+/g, ' ')).toContain('As we explain later <1>, and later still <1>.');

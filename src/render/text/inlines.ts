@@ -56,8 +56,9 @@ function linkText(link: Extract<Inline, { type: 'link' }>, env: Pick<TextEnv, 's
   // A link to a Markdown file that is not a section leads nowhere: its text only (lwr check says why).
   if (TEXT_ONLY_KINDS.has(classifyUrl(link.url)) || namesMarkdownFile(link.url)) return text;
   const url = link.url.trim();
-  const written = plainText(link.children).trim();
-  // An autolink, a link whose text is its URL, or one with no text: the URL itself is shown.
+  // A linked image's alt text is the link's text ("[Image: Linked chart] <1>").
+  const written = plainText(link.children, { imageAlt: true }).trim();
+  // An autolink, a link whose text is its URL, or one with no text (a decorative image): the URL itself is shown.
   if (written === '' || written === url) return env.style.url(url);
   if (written === url.replace(/^mailto:/i, '')) return env.style.url(written);
   return `${text} ${linkMark(env.links.cite(url))}`;
