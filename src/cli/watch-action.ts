@@ -2,9 +2,11 @@ import chokidar from 'chokidar';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { checkImages } from '../check/images/index.js';
 import { formatStylish } from '../format/stylish.js';
 import { terminalSafe } from '../format/terminal-safe.js';
-import type { LoadCache } from '../read/load.js';
+import { imageFilesOf } from '../watch/image-files.js';
+import { PreviewLoadCache } from '../watch/load-cache.js';
 import { startPreviewServer, type PreviewServer } from '../watch/preview-server.js';
 import { rebuildPreview } from '../watch/rebuild.js';
 import { cliContext } from './context.js';
@@ -26,7 +28,7 @@ export async function runWatch(flags: WatchFlags, command: Command): Promise<voi
   }
   const templatesDir = path.resolve(flags.templates);
   const contentDir = ctx.options.content;
-  const cache: LoadCache = new Map();
+  const cache = new PreviewLoadCache();
   let server: PreviewServer;
   try {
     server = await startPreviewServer(port);
@@ -36,6 +38,16 @@ export async function runWatch(flags: WatchFlags, command: Command): Promise<voi
   }
   if (port !== 0 && server.port !== port) ctx.err(`lwr watch: port ${port} is in use; serving on ${server.port} instead`);
   const context = { buildDate: new Date(), reproducible: false, lwrVersion: LWR_VERSION, templatesDir, readAsset: (file: string) => readFileSync(file), options: {} };
+
+  // The image files the report uses, wherever they sit in the content folder: watched one by
+  // one (never a folder's other files), the set renewed after every rebuild.
+  const imageWatcher = chokidar.watch([], { ignoreInitial: true, awaitWriteFinish: false, followSymlinks: false, depth: 0 });
+  let watchedImages = new Set<string>();
+  const watchImages = (files: Set<string>) => {
+    imageWatcher.unwatch([...watchedImages].filter((f) => !files.has(f)));
+    imageWatcher.add([...files].filter((f) => !watchedImages.has(f)));
+    watchedImages = files;
+  };
 
   let running: Promise<void> | undefined;
   let again = false;
@@ -48,6 +60,7 @@ export async function runWatch(flags: WatchFlags, command: Command): Promise<voi
       const started = performance.now();
       try {
         const result = await rebuildPreview(contentDir, cache, context);
+        cache.sweep();
         const ms = Math.round(performance.now() - started);
         if (!result.files) {
           const text = formatStylish(result.diagnostics, ctx.chalk);
@@ -56,7 +69,11 @@ export async function runWatch(flags: WatchFlags, command: Command): Promise<voi
           ctx.err(ctx.chalk.red(`content has problems (${reason}); still serving the last good build`));
         } else {
           server.publish(result.files);
-          server.problem(undefined);
+          if (result.report) watchImages(imageFilesOf(result.report, contentDir));
+          // An image that cannot be published (missing, damaged, an unsafe SVG) is said, in the terminal and the page.
+          const imageErrors = result.report ? checkImages(result.report).filter((d) => d.severity === 'error') : [];
+          if (imageErrors.length > 0) ctx.err(formatStylish(imageErrors, ctx.chalk));
+          server.problem(imageErrors.length > 0 ? formatStylish(imageErrors, new (await import('chalk')).Chalk({ level: 0 })) : undefined);
           ctx.info(`${ctx.chalk.green('rebuilt')} in ${ms} ms (${terminalSafe(reason)})`);
         }
       } catch (error) {
@@ -76,9 +93,10 @@ export async function runWatch(flags: WatchFlags, command: Command): Promise<voi
   await rebuild('start');
   ctx.out(`lwr watch: serving ${server.url} (content: ${contentDir}, templates: ${templatesDir}; the text edition at ${server.url}text/); press Ctrl+C to stop`);
   // Never follow symbolic links: a link to /usr would cost thousands of watches and `loop -> .`
-  // would recurse. The reader reads only the content folder's own files, so one level is enough.
+  // would recurse. The reader reads only the content folder's own files, so one level is enough,
+  // and the image files the report names, which the image watcher watches one by one.
   const watchOptions = { ignoreInitial: true, awaitWriteFinish: false, followSymlinks: false } as const;
-  const watchers = [chokidar.watch(path.resolve(contentDir), { ...watchOptions, depth: 0 }), chokidar.watch(templatesDir, { ...watchOptions, depth: TEMPLATE_DEPTH })];
+  const watchers = [chokidar.watch(path.resolve(contentDir), { ...watchOptions, depth: 0 }), chokidar.watch(templatesDir, { ...watchOptions, depth: TEMPLATE_DEPTH }), imageWatcher];
   // A save often arrives as several events (truncate, write, rename): wait a moment so one
   // rebuild sees the finished file.
   let pending: NodeJS.Timeout | undefined;

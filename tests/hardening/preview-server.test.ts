@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../src/watch/preview-server.js';
-import { startWatch } from '../support/watch.js';
+import { inotifyWatches, startWatch } from '../support/watch.js';
 import { contentCopy, tempDir } from './support.js';
 
 // The preview server (`lwr watch`) is reachable by every web page the editor has open: any of
@@ -82,22 +82,6 @@ describe('the preview server serves only local host names (DNS rebinding)', () =
     expect((await get(port, '/__lwr/events', 'attacker.example')).status).toBe(403);
   });
 });
-
-/** The number of inotify watches a process holds, from /proc. */
-function inotifyWatches(pid: number): number {
-  let watches = 0;
-  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
-    let link = '';
-    try {
-      link = readlinkSync(`/proc/${pid}/fd/${fd}`);
-    } catch {
-      continue;
-    }
-    if (link !== 'anon_inode:inotify') continue;
-    watches += readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8').split('\n').filter((l) => l.startsWith('inotify wd:')).length;
-  }
-  return watches;
-}
 
 describe('the watcher never follows symbolic links', () => {
   let work: string;

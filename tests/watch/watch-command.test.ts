@@ -5,53 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT } from '../support/report.js';
-import { startWatch } from '../support/watch.js';
-
-/** Reads server-sent events from the preview server into a queue the test can wait on. */
-class EventReader {
-  private readonly events: { event: string; data: string }[] = [];
-  private readonly abort = new AbortController();
-
-  async connect(url: string): Promise<void> {
-    const response = await fetch(url, { signal: this.abort.signal });
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    void (async () => {
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          buffer += decoder.decode(value, { stream: true });
-          let end;
-          while ((end = buffer.indexOf('\n\n')) !== -1) {
-            const chunk = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const event = /^event: (.*)$/m.exec(chunk)?.[1];
-            if (event) this.events.push({ event, data: /^data: (.*)$/m.exec(chunk)?.[1] ?? '' });
-          }
-        }
-      } catch {
-        /* aborted */
-      }
-    })();
-  }
-
-  /** Wait (bounded) for the next event of a kind (whose data matches, when a pattern is given). */
-  async next(kind: string, data?: RegExp, timeoutMs = 30_000): Promise<{ event: string; data: string }> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const index = this.events.findIndex((e) => e.event === kind && (!data || data.test(JSON.parse(e.data) as string)));
-      if (index !== -1) return this.events.splice(0, index + 1).at(-1)!;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`no "${kind}" event within ${timeoutMs} ms`);
-  }
-
-  close(): void {
-    this.abort.abort();
-  }
-}
+import { EventReader, startWatch } from '../support/watch.js';
 
 let child: ChildProcess;
 let url: string;
