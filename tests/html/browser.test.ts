@@ -1,45 +1,25 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // Code passed to page.evaluate runs in the browser, so this file sees the DOM types.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { fixtureReport, renderFirstEdition, writeFiles } from './support.js';
 import { realReport, ROOT } from '../support/report.js';
-import { CHROMIUM, launchChromium } from './chromium.js';
-import { serveFolder } from './static-server.js';
+import { browserSite } from './browser-site.js';
+import { chromiumAvailable } from './chromium.js';
 
 // The HTML edition in a real browser (Debian's chromium through playwright-core).
 const SCREENSHOTS = path.join(ROOT, 'tests/output/html');
-const hasChromium = existsSync(CHROMIUM);
-
-if (!hasChromium) {
-  const message = `${CHROMIUM} is missing: the HTML edition's browser tests cannot run (apt-get install chromium)`;
-  if (process.env.CI) throw new Error(message);
-  console.warn(`\n${'!'.repeat(78)}\n!! WARNING: ${message}; SKIPPING them.\n${'!'.repeat(78)}\n`);
-}
+const hasChromium = chromiumAvailable("the HTML edition's browser tests");
 
 describe.skipIf(!hasChromium)('the HTML edition in a browser', () => {
-  let browser: Browser;
-  let site: string;
-  let server: Awaited<ReturnType<typeof serveFolder>>;
-
-  beforeAll(async () => {
-    site = mkdtempSync(path.join(os.tmpdir(), 'lwr-html-'));
-    writeFiles(await renderFirstEdition(realReport()), path.join(site, 'report'));
-    writeFiles(await renderFirstEdition(fixtureReport('hostile')), path.join(site, 'hostile'));
-    writeFiles(await renderFirstEdition(fixtureReport('standard-markdown')), path.join(site, 'standard'));
-    server = await serveFolder(site);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (site) rmSync(site, { recursive: true, force: true });
+  const site = browserSite('lwr-html-', async (folder) => {
+    writeFiles(await renderFirstEdition(realReport()), path.join(folder, 'report'));
+    writeFiles(await renderFirstEdition(fixtureReport('hostile')), path.join(folder, 'hostile'));
+    writeFiles(await renderFirstEdition(fixtureReport('standard-markdown')), path.join(folder, 'standard'));
   });
 
   /**
@@ -48,7 +28,7 @@ describe.skipIf(!hasChromium)('the HTML edition in a browser', () => {
    * dialog it opens.
    */
   async function open(folder: string, width: number): Promise<{ page: Page; requests: string[]; dialogs: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width, height: 900 } });
     const requests: string[] = [];
     const dialogs: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
@@ -60,7 +40,7 @@ describe.skipIf(!hasChromium)('the HTML edition in a browser', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(`${server.origin}/${folder}/index.html`, { waitUntil: 'load' });
+    await page.goto(`${site.origin}/${folder}/index.html`, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);
     return { page, requests, dialogs };
   }

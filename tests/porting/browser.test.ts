@@ -1,14 +1,13 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // Code passed to page.evaluate runs in the browser, so this file sees the DOM types.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { renderFirstEdition, writeFiles } from '../html/support.js';
-import { serveFolder } from '../html/static-server.js';
-import { axeViolations, chromiumAvailable, launchChromium } from '../html/chromium.js';
+import { browserSite } from '../html/browser-site.js';
+import { axeViolations, chromiumAvailable } from '../html/chromium.js';
 import { FIXTURES, readContent, ROOT } from '../support/report.js';
 
 // The porting report's HTML edition in a real browser (Debian's chromium through playwright-core).
@@ -16,28 +15,15 @@ const SCREENSHOTS = path.join(ROOT, 'tests/output/porting');
 const hasChromium = chromiumAvailable("the porting report's browser tests");
 
 describe.skipIf(!hasChromium)('the porting report’s HTML edition in a browser', () => {
-  let browser: Browser;
-  let site: string;
-  let server: Awaited<ReturnType<typeof serveFolder>>;
-
-  beforeAll(async () => {
+  const site = browserSite('lwr-porting-html-', async (folder) => {
     const { report, diagnostics } = readContent(path.join(FIXTURES, 'porting/content'));
     if (!report) throw new Error(JSON.stringify(diagnostics));
-    site = mkdtempSync(path.join(os.tmpdir(), 'lwr-porting-html-'));
-    writeFiles(await renderFirstEdition(report), path.join(site, 'report'));
-    server = await serveFolder(site);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (site) rmSync(site, { recursive: true, force: true });
+    writeFiles(await renderFirstEdition(report), path.join(folder, 'report'));
   });
 
   async function open(width: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await page.goto(`${server.origin}/report/index.html`, { waitUntil: 'load' });
+    const page = await site.browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(`${site.origin}/report/index.html`, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);
     return page;
   }
