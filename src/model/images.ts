@@ -1,3 +1,4 @@
+import anyAscii from 'any-ascii';
 import type { FigureBlock, ImageFile, ImageFormat, ImageInline, Report, Section } from './types.js';
 import { walkSectionInlines } from './walk.js';
 
@@ -12,13 +13,29 @@ export const FORMAT_EXTENSION: Record<ImageFormat, string> = { png: 'png', jpeg:
 
 /**
  * Where the HTML edition publishes an image file, relative to its `index.html`: the file's
- * name and the start of its content hash, so a changed image never hides behind a cached copy
- * and the same file used twice is one file.
+ * name in ASCII (`Graph ŁÓDŹ.PNG` → `graph-lodz`) and the start of its content hash, so a
+ * changed image never hides behind a cached copy. Use `imageAssetPaths` for a report's
+ * images: identical bytes under two names are one file.
  */
 export function imageAssetPath(file: Pick<ImageFile, 'path' | 'sha256' | 'format'>): string {
   const base = file.path.split('/').pop() ?? 'image';
-  const stem = base.replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'image';
+  const stem =
+    anyAscii(base.replace(/\.[^.]*$/, ''))
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80)
+      .replace(/-+$/, '') || 'image';
   return `assets/images/${stem}-${file.sha256.slice(0, 12)}.${FORMAT_EXTENSION[file.format]}`;
+}
+
+/**
+ * Where the HTML edition publishes each image file of a report (or an edition's model), by
+ * sha256: identical bytes are one file, named after the first file in reading order that
+ * has them. The renderer and the build's verification both ask this, so they agree.
+ */
+export function imageAssetPaths(report: Pick<Report, 'sections'>): Map<string, string> {
+  return new Map(publishedImageFiles(report).map((file) => [file.sha256, imageAssetPath(file)]));
 }
 
 /** Every image of some sections (figures, inline images, footnotes) in reading order. */
@@ -32,13 +49,13 @@ export function sectionImages(sections: readonly Section[]): ImageInline[] {
   return images;
 }
 
-/** The distinct image files a report (or an edition's narrowed model) publishes, one per file. */
+/** The distinct image files a report (or an edition's narrowed model) publishes: one per content, the first in reading order. */
 export function publishedImageFiles(report: Pick<Report, 'sections'>): ImageFile[] {
-  const byPath = new Map<string, ImageFile>();
+  const byHash = new Map<string, ImageFile>();
   for (const image of sectionImages(report.sections)) {
-    if (image.file && !byPath.has(image.file.path)) byPath.set(image.file.path, image.file);
+    if (image.file && !byHash.has(image.file.sha256)) byHash.set(image.file.sha256, image.file);
   }
-  return [...byPath.values()];
+  return [...byHash.values()];
 }
 
 /** Points per CSS pixel: images are set at the size a browser shows them, 96 pixels to the inch. */

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { figureLabel, imageAssetPath, isDecorative } from '../model/images.js';
+import { figureLabel, isDecorative } from '../model/images.js';
 import type { FigureBlock, Report } from '../model/types.js';
 import { walkBlocks } from '../model/walk.js';
 import type { BuildTarget } from './plan.js';
@@ -37,7 +37,7 @@ const missing = (target: BuildTarget, figure: FigureBlock, what: string): Diagno
  * with its alt text, whose published copy is among the edition's files (or, without a file,
  * the address as written).
  */
-export function verifyHtmlFigures(figures: readonly FigureBlock[], page: Root, files: readonly OutputFile[], target: BuildTarget): Diagnostic[] {
+export function verifyHtmlFigures(figures: readonly FigureBlock[], assets: ReadonlyMap<string, string>, page: Root, files: readonly OutputFile[], target: BuildTarget): Diagnostic[] {
   const byId = new Map<string, Element>();
   const visit = (node: Root | Element) => {
     for (const child of node.children) {
@@ -59,7 +59,7 @@ export function verifyHtmlFigures(figures: readonly FigureBlock[], page: Root, f
     const alt = isDecorative(figure.image) ? '' : figure.image.alt;
     if (img.properties.alt !== alt) problems.push(missing(target, figure, 'its image has other alt text'));
     if (figure.image.file) {
-      const asset = imageAssetPath(figure.image.file);
+      const asset = assets.get(figure.image.file.sha256);
       if (img.properties.src !== asset || !published.has(`${target.folder}/${asset}`)) problems.push(missing(target, figure, `its image file ${asset} is not published beside the page`));
     }
   }

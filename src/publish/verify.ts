@@ -1,6 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { imageAssetPaths } from '../model/images.js';
 import { printable } from '../model/printable.js';
 
 import type { Report, SourcePosition } from '../model/types.js';
@@ -121,7 +122,7 @@ export async function verifyEditions(
 async function verifyFigures(model: Report, file: OutputFile, files: readonly OutputFile[], target: BuildTarget, inspectPdf: PdfFigureInspector | undefined): Promise<Diagnostic[]> {
   const figures = editionFigures(model);
   if (figures.length === 0) return [];
-  if (file.format === 'html' && file.path.endsWith('.html')) return verifyHtmlFigures(figures, fromHtml(decoded(file.contents)), files, target);
+  if (file.format === 'html' && file.path.endsWith('.html')) return verifyHtmlFigures(figures, imageAssetPaths(model), fromHtml(decoded(file.contents)), files, target);
   if (file.format === 'text' && file.path.endsWith('.txt')) return verifyTextFigures(figures, decoded(file.contents), target, comparable);
   if (file.format === 'pdf' && file.path.endsWith('.pdf') && inspectPdf) {
     const shown = await inspectPdf(typeof file.contents === 'string' ? new TextEncoder().encode(file.contents) : file.contents);

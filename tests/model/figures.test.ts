@@ -69,6 +69,14 @@ describe('figures in the model', () => {
     expect(imageAssetPath({ ...chart, path: 'images/Site Photo.PNG', format: 'jpeg' })).toBe(`assets/images/site-photo-${chart.sha256.slice(0, 12)}.jpg`);
   });
 
+  it('names a published file in ASCII, transliterated rather than dropped', () => {
+    const file = { sha256: 'ab'.repeat(32), format: 'png' as const };
+    expect(imageAssetPath({ ...file, path: 'images/Graph ŁÓDŹ.PNG' })).toBe('assets/images/graph-lodz-abababababab.png');
+    expect(imageAssetPath({ ...file, path: 'images/Straße & Café (2023).png' })).toBe('assets/images/strasse-cafe-2023-abababababab.png');
+    expect(imageAssetPath({ ...file, path: 'images/图表.png' })).toBe('assets/images/tubiao-abababababab.png');
+    expect(imageAssetPath({ ...file, path: 'images/….png' })).toBe('assets/images/image-abababababab.png');
+  });
+
   it('validates against the JSON Schema of its version (1.2 brought figures)', () => {
     const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(MODEL_SCHEMA);
     expect(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors, null, 2)).toBe(true);

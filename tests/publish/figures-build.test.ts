@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import type { OutputFile } from '../../src/publish/render-targets.js';
 import { verifyEditions } from '../../src/publish/verify.js';
 import { listFiles } from '../../src/publish/write-output.js';
 import { runLwr } from '../support/cli.js';
-import { FIGURES_CONTENT, FIXTURES, readContentWithImages, ROOT } from '../support/report.js';
+import { contentFolderOf, FIGURES_CONTENT, FIXTURES, readContentWithImages, ROOT } from '../support/report.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'lwr-figures-build-'));
@@ -133,5 +133,27 @@ describe('lwr init', () => {
     const build = runLwr(['build', '--strict'], { cwd: dir, env: EPOCH });
     expect(build.status, build.stderr).toBe(0);
     expect(listFiles(path.join(dir, 'dist/html/assets/images'))).toEqual([expect.stringMatching(/^how-we-learn-[0-9a-f]{12}\.svg$/)]);
+  });
+});
+
+describe('the same image under two names', () => {
+  it('is published once, under the first name in reading order, with one manifest entry', () => {
+    const content = contentFolderOf({
+      '01-a.md': '# A\n\n![Referrals rose from 120 to 340](<images/Graph ŁÓDŹ.PNG>)\n\nAnd again, copied: ![the same chart](images/copy-of-chart.png) inline.\n',
+    });
+    mkdirSync(path.join(content, 'images'));
+    const chart = readFileSync(path.join(FIGURES_CONTENT, 'images/chart.png'));
+    writeFileSync(path.join(content, 'images/Graph ŁÓDŹ.PNG'), chart);
+    writeFileSync(path.join(content, 'images/copy-of-chart.png'), chart);
+    const dist = path.join(tmp(), 'dist');
+    const run = runLwr(['build', '--content', content, '--out', dist, '--format', 'html'], { env: EPOCH });
+    expect(run.status, run.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8'));
+    const images = manifest.files.filter((f: { path: string }) => f.path.includes('/assets/images/')).map((f: { path: string }) => f.path);
+    const name = `html/assets/images/graph-lodz-${sha256(chart).slice(0, 12)}.png`;
+    expect(images).toEqual([name]);
+    expect(listFiles(path.join(dist, 'html/assets/images'))).toHaveLength(1);
+    const page = readFileSync(path.join(dist, 'html/index.html'), 'utf8');
+    expect(page.match(/<img src="[^"]+"/g)).toEqual([`<img src="${name.slice('html/'.length)}"`, `<img src="${name.slice('html/'.length)}"`]);
   });
 });

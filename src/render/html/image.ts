@@ -14,8 +14,8 @@ import type { HtmlState } from './state.js';
  * decorative image screen readers skip. An address that is not safe to publish keeps the alt
  * text and loses the image.
  */
-export function renderImage(image: ImageInline): ElementContent {
-  const src = image.file ? imageAssetPath(image.file) : safeHref(image.url);
+export function renderImage(image: ImageInline, state: Pick<HtmlState, 'imageAssets'>): ElementContent {
+  const src = image.file ? (state.imageAssets.get(image.file.sha256) ?? imageAssetPath(image.file)) : safeHref(image.url);
   if (src === undefined || src.startsWith('#')) return h('span.image-removed', image.alt);
   return h('img', {
     src,
@@ -32,7 +32,7 @@ export function renderImage(image: ImageInline): ElementContent {
 export function renderFigure(figure: FigureBlock, state: HtmlState): ElementContent {
   const caption = renderInlines(figure.caption, state);
   return h('figure.figure-image', { id: figure.id }, [
-    renderImage(figure.image),
+    renderImage(figure.image, state),
     h('figcaption', [
       h('span.figure-number', `${figureLabel(figure)}${caption.length ? '.' : ''}`),
       ...(caption.length ? [{ type: 'text' as const, value: ' ' }, h('span.figure-caption', caption)] : []),

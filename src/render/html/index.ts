@@ -4,7 +4,7 @@ import type { Renderer, RenderedFile } from '../types.js';
 import { renderBody } from './body.js';
 import { createTemplateEngine } from './liquid.js';
 import { pageData } from './page-data.js';
-import { imageAssetPath, publishedImageFiles } from '../../model/images.js';
+import { imageAssetPaths } from '../../model/images.js';
 import type { Report } from '../../model/types.js';
 import type { RenderContext } from '../types.js';
 import { htmlTemplatesFolder, readTheme, themeAssetFiles, themeFontFiles } from './theme.js';
@@ -30,12 +30,13 @@ export const render: Renderer = async (report, context) => {
 };
 
 /**
- * The edition's image files under their content-hashed names, once each, from the bytes the
- * publisher handed over (the renderer never reads a path written in the Markdown).
+ * The edition's image files under their content-hashed names, once each (identical bytes
+ * under two names too), from the bytes the publisher handed over (the renderer never reads a
+ * path written in the Markdown).
  */
 function imageFiles(report: Report, context: RenderContext): RenderedFile[] {
-  return publishedImageFiles(report).flatMap((file) => {
-    const bytes = context.images?.get(file.sha256);
-    return bytes ? [{ path: imageAssetPath(file), contents: bytes }] : [];
+  return [...imageAssetPaths(report)].flatMap(([sha256, path]) => {
+    const bytes = context.images?.get(sha256);
+    return bytes ? [{ path, contents: bytes }] : [];
   });
 }

@@ -40,7 +40,7 @@ function renderInline(inline: Inline, state: HtmlState): ElementContent[] {
     case 'html':
       return [rawHtml(inline.value)];
     case 'image':
-      return [renderImage(inline)];
+      return [renderImage(inline, state)];
   }
 }
 

@@ -1,3 +1,4 @@
+import { imageAssetPaths } from '../../model/images.js';
 import type { LinkRecord, Report, Section } from '../../model/types.js';
 import { HeadingLevels } from './heading-levels.js';
 
@@ -13,6 +14,8 @@ export interface HtmlState {
   headings: HeadingLevels;
   /** Every id on the page so far: the model's anchors first, then the ids the renderer adds. */
   usedIds: Set<string>;
+  /** Where each image file is published, by sha256 (`imageAssetPaths`). */
+  imageAssets: ReadonlyMap<string, string>;
 }
 
 /** A fresh state for rendering `report`. */
@@ -23,6 +26,7 @@ export function createHtmlState(report: Report): HtmlState {
     footnoteReferences: new Map(),
     headings: new HeadingLevels(),
     usedIds: new Set(report.anchors),
+    imageAssets: imageAssetPaths(report),
   };
 }
 
