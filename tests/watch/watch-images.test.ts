@@ -58,7 +58,7 @@ describe('lwr watch and the image files a report uses', () => {
     const file = path.join(content, '02-more.md');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n![A new chart of the year](images/new-chart.png)\n`);
     await events.next('problem', /images\/new-chart\.png does not exist/);
-    writeFileSync(path.join(content, 'images/new-chart.png'), makePng(900, 600, { seed: 3 }));
+    writeFileSync(path.join(content, 'images/new-chart.png'), makePng(900, 600, { noise: 0.1, seed: 3 }));
     await events.next('clear');
     expect(await page()).toMatch(/assets\/images\/new-chart-[0-9a-f]{12}\.png/);
   });
