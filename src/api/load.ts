@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { applyProjectConfig } from '../config/apply.js';
 import { loadProjectConfig, type FoundConfig } from '../config/config-file.js';
@@ -49,18 +49,35 @@ export type LoadResult = LoadedReport | UnreadableReport;
 export async function loadReport(contentDir?: string, options: LoadReportOptions = {}): Promise<LoadResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const found: FoundConfig = options.config === false ? { diagnostics: [] } : loadProjectConfig(cwd, options.config);
-  const dir = contentDir ?? (found.config ? found.config.content : defaultContentFolder(cwd) ?? 'content');
+  const dir = contentDir ?? (found.config ? found.config.content : findReportFolder(cwd)?.content ?? 'content');
   return readContentFolder(dir, cwd, found);
 }
 
+/** Where a report lives when no folder is named and no lwr.config.yaml says. */
+export interface FoundReportFolder {
+  /** The content folder, absolute. */
+  content: string;
+  /** The report's project folder (the content folder's parent): `dist/` goes here by default. */
+  project: string;
+}
+
+const REPORT_CONFIG_NAMES = ['report.yaml', 'report.yml'];
+const isDirectory = (dir: string) => existsSync(dir) && statSync(dir).isDirectory();
+const holdsReportYaml = (dir: string) => REPORT_CONFIG_NAMES.some((name) => existsSync(path.join(dir, name)));
+
 /**
- * The content folder when none is named and no lwr.config.yaml says: `content`, or the
- * working folder itself when it holds report.yaml and has no `content` folder. Undefined
- * means `content`.
+ * The report around the working folder when none is named, found the way git finds its
+ * repository: from `cwd` up, the first folder that has a `content` folder (the project), or
+ * that holds report.yaml itself (the content folder, inside its project). The walk stops at a
+ * repository's top (a `.git` entry) so it never wanders into an unrelated report above.
+ * Undefined when there is none: the commands then say `content` does not exist.
  */
-export function defaultContentFolder(cwd: string): string | undefined {
-  if (existsSync(path.join(cwd, 'content'))) return undefined;
-  return ['report.yaml', 'report.yml'].some((name) => existsSync(path.join(cwd, name))) ? '.' : undefined;
+export function findReportFolder(cwd: string): FoundReportFolder | undefined {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (isDirectory(path.join(dir, 'content'))) return { content: path.join(dir, 'content'), project: dir };
+    if (holdsReportYaml(dir)) return { content: dir, project: path.dirname(dir) };
+    if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return undefined;
+  }
 }
 
 /** Load and read one content folder with a config already found (the CLI finds it once per run). Never prints. */

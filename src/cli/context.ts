@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Command } from 'commander';
 import path from 'node:path';
-import { defaultContentFolder, readContentFolder, type LoadedReport, type LoadResult } from '../api/load.js';
+import { findReportFolder, readContentFolder, type LoadedReport, type LoadResult } from '../api/load.js';
 import { loadProjectConfig } from '../config/config-file.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { formatStylish } from '../format/stylish.js';
@@ -10,7 +10,7 @@ import { EXIT } from './exit-codes.js';
 
 /** Options every command takes. */
 export interface GlobalOptions {
-  /** The content folder: --content, else lwr.config.yaml's, else `content` (or `.` inside a content folder). */
+  /** The content folder: --content, else lwr.config.yaml's, else the report found from the working folder up, else `content`. */
   content: string;
   /** --config: the lwr.config.yaml to use instead of looking for one. */
   config?: string;
@@ -81,19 +81,23 @@ export function cliContext(command: Command): CliContext {
 /**
  * Apply lwr.config.yaml to the parsed options before a command runs: a value the command line
  * did not give (`--content`, and `--out` for the commands that have it) comes from the config,
- * as a path relative to the working folder. Without a config, the content folder is `content`,
- * or the working folder itself when it holds report.yaml and has no `content` folder.
+ * as a path relative to the working folder. Without a config, the report is found from the
+ * working folder up (`findReportFolder`): its content folder, and `dist/` beside it, so
+ * `cd content/images && lwr build` reads and writes what it would from the project's top.
  */
 export function applyConfigDefaults(root: Command, action: Command): void {
   const cwd = process.cwd();
   const { config } = loadProjectConfig(cwd, (root.opts() as GlobalOptions).config);
   const relative = (absolute: string) => path.relative(cwd, absolute) || '.';
-  if (root.getOptionValueSource('content') === 'default') {
-    const content = config ? relative(config.content) : defaultContentFolder(cwd);
-    if (content !== undefined) root.setOptionValueWithSource('content', content, 'config');
-  }
+  const found = config ? { content: config.content, out: config.out } : foundFolders(cwd);
+  if (root.getOptionValueSource('content') === 'default' && found.content !== undefined) root.setOptionValueWithSource('content', relative(found.content), 'config');
   const hasOut = action.options.some((o) => o.attributeName() === 'out');
-  if (config?.out && hasOut && action.getOptionValueSource('out') === 'default') action.setOptionValueWithSource('out', relative(config.out), 'config');
+  if (found.out && hasOut && action.getOptionValueSource('out') === 'default') action.setOptionValueWithSource('out', relative(found.out), 'config');
+}
+
+function foundFolders(cwd: string): { content?: string; out?: string } {
+  const report = findReportFolder(cwd);
+  return report ? { content: report.content, out: path.join(report.project, 'dist') } : {};
 }
 
 /**

@@ -10,7 +10,8 @@ export function registerEditions(program: Command): void {
     .command('editions')
     .description('list the editions defined in report.yaml: formats, sections and output folders')
     .option('--json', 'print the editions as JSON')
-    .action((opts: { json?: boolean }, command: Command) => {
+    .option('--out <dir>', 'the output folder the editions are shown in (lwr.config.yaml\'s out, else dist)', 'dist')
+    .action((opts: { json?: boolean; out: string }, command: Command) => {
       const ctx = cliContext(command);
       const read = readContentOrReport(ctx);
       if ('exitCode' in read) return void (process.exitCode = read.exitCode);
@@ -21,7 +22,7 @@ export function registerEditions(program: Command): void {
         title: edition.title,
         formats: edition.formats,
         sections: editionSectionIds(report, edition),
-        folders: edition.formats.map((f) => `dist/${editionFolder(edition.id, f, primary)}/`),
+        folders: edition.formats.map((f) => `${opts.out.replace(/\/+$/, '')}/${editionFolder(edition.id, f, primary)}/`),
       }));
       if (opts.json) ctx.out(JSON.stringify(rows, null, 2));
       else {
