@@ -149,11 +149,15 @@ export function parseContentFile(file: SourceFile): { parsed?: ParsedFile; diagn
     const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
     // The mark counts from the newline after the opening ---, so its line is the file's line - 1.
     const line = (mark?.line ?? 0) + 1;
+    const lines = file.text.split('\n');
+    const { hint, line: mistakeLine } = yamlErrorHint(lines, line);
+    // Point at the line that holds the mistake (often the one before where the parser stopped).
+    const place = mistakeLine !== undefined && mistakeLine !== line ? { line: mistakeLine, column: 1 } : { line, column: (mark?.column ?? 0) + 1 };
     return {
       diagnostics: [
-        diagnostic('front-matter-yaml', 'error', `front matter is not valid YAML: ${reason}`, { file: file.path, line, column: (mark?.column ?? 0) + 1 }, {
+        diagnostic('front-matter-yaml', 'error', `front matter is not valid YAML: ${reason}`, { file: file.path, ...place }, {
           fatal: true,
-          hint: yamlErrorHint(file.text.split('\n'), line),
+          hint,
         }),
       ],
     };

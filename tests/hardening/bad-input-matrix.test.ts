@@ -141,7 +141,7 @@ describe('encodings and line endings', () => {
 describe('front matter and report.yaml', () => {
   it('malformed YAML: names the file and the line', () => {
     const { dir } = caseFolder('malformed-yaml', { '03-bad.md': '---\nid: bad\ntitle: [unclosed\n---\n\nBody.\n' });
-    expectRefused(dir, build(dir), at('content/03-bad.md', 4), 'front-matter-yaml');
+    expectRefused(dir, build(dir), at('content/03-bad.md', 3), 'front-matter-yaml');
   });
 
   it('front matter that is a list: names the file and line, says it must be a mapping', () => {

@@ -121,8 +121,16 @@ describe('YAML mistakes', () => {
     expect(hintFor('title: @home')).toBe('a title starting with "@" must be quoted: title: "@home"');
   });
 
-  it('names the line of a quote that is never closed', () => {
-    expect(hintFor('id: a\ntitle: "Methods\nkind: section')).toBe('the double quote that opens the title is never closed; end the value with " (line 3)');
+  it('points at the line of a quote that is never closed, not where the parser gave up', () => {
+    const problem = read({ '10-a.md': '---\nid: a\ntitle: "Methods\nkind: section\n---\n\nText.\n' }).diagnostics.find((d) => d.ruleId === 'front-matter-yaml');
+    expect(problem?.hint).toBe('the double quote that opens the title is never closed; end the value with "');
+    expect(problem?.line).toBe(3);
+  });
+
+  it('points at the line that holds the mistake when the parser notices it a line later, with the right article', () => {
+    const problem = read({ '10-a.md': '---\nid: [unclosed\ntitle: x\n---\n\nText.\n' }).diagnostics.find((d) => d.ruleId === 'front-matter-yaml');
+    expect(problem?.hint).toBe('an id starting with "[" is read as a list; if it is text, put it in quotes: id: "[unclosed"');
+    expect([problem?.line, problem?.column]).toEqual([2, 1]);
   });
 });
 
