@@ -134,7 +134,7 @@ describe('what lwr.config.yaml sets', () => {
     const dir = project('invalid', { 'lwr.config.yaml': 'content: content\nexternal:\n  timeoutMs: soon\n  retrys: 3\n', 'content/01-a.md': section('a', 'Fine.') });
     const run = runLwr(['check'], { cwd: dir });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/3:1\s+error\s+"external\.timeoutMs": must be a duration/);
+    expect(run.stderr).toMatch(/3:1\s+error\s+"external\.timeoutMs" must be a duration/);
     expect(run.stderr).toMatch(/4:1\s+error\s+unknown key "external\.retrys"/);
     expect(run.stderr).toContain('did you mean "retries"?');
   });
