@@ -51,8 +51,8 @@ export const LWR_TOOL: ToolDescriptor = {
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('check links, attribution and images; exit 1 when there are errors (or too many warnings)')
-    .addArgument(new Argument('[targets...]', 'links, attribution or images to run one family of rules; then files or folders of the content to report on (default: all)'))
+    .description('check links, attribution, images and fonts; exit 1 when there are errors (or too many warnings)')
+    .addArgument(new Argument('[targets...]', 'links, attribution, images or fonts to run one family of rules; then files or folders of the content to report on (default: all)'))
     .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('stylish'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', usage(parseCount))
     .option('--list-rules', 'print every rule: id, family, default severity, description')
