@@ -82,7 +82,7 @@ describe('lwr build', () => {
     const before = snapshot(out);
     const run = runLwr(['build', '--content', path.join(FIXTURES, 'read/malformed-yaml/content'), '--out', out]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/01-a\.md[\s\S]*5:1\s+error/);
+    expect(run.stderr).toMatch(/01-a\.md[\s\S]*3:1\s+error/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(snapshot(out)).toEqual(before);
     expect(leftovers(parent)).toEqual([]);
