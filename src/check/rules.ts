@@ -73,6 +73,7 @@ export const RULES = [
   { id: 'font-missing-glyph', family: 'fonts', severity: 'error', description: "A character no font has a glyph for (neither lwr's fonts, nor the report's fonts:, nor the system's): the PDF would print it as an empty box." },
   // build: lwr build's own verification of its output against the model
   { id: 'edition-incomplete', family: 'build', severity: 'error', description: "An edition's output is missing a quote, learning, footnote or poem that its model has." },
+  { id: 'edition-text-order', family: 'build', severity: 'warning', description: "The PDF draws every word of a quote, learning, footnote or poem in right-to-left script, but pdftotext reads them back in another order than they are written." },
   { id: 'build-usage', family: 'build', severity: 'error', description: 'lwr build was asked for an edition or format the report does not define.' },
 ] as const satisfies readonly RuleInfo[];
 

@@ -82,6 +82,7 @@ async function buildWithFlags(flags: BuildFlags, ctx: CliContext, worker: Worker
         return;
       case 'built': {
         ctx.info(`checks: ${summaryLine(outcome.checks, ctx.chalk)}${outcome.checks.length ? ' (run lwr check for details)' : ''}`);
+        if (outcome.verified.length) ctx.err(formatStylish(outcome.verified, ctx.chalk));
         const drafts = read.report.drafts ?? [];
         if (drafts.length) ctx.info(`  ${ctx.chalk.dim(`left out ${drafts.length} draft${drafts.length === 1 ? '' : 's'} (draft: true): ${drafts.map((d) => d.file).join(', ')}`)}`);
         const built = outcome.entries.filter((e) => outcome.targets.some((t) => e.path.startsWith(`${t.folder}/`)));

@@ -21,3 +21,22 @@ export function directionOf(lang: string): 'ltr' | 'rtl' {
     return 'ltr';
   }
 }
+
+// Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko… and their presentation forms).
+const RTL_LETTER = /[\u0590-\u05ff\u0600-\u065f\u066e-\u06ef\u06fa-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+const LETTER = /\p{L}/u;
+
+/** Whether text has a letter of a right-to-left script. */
+export const hasRightToLeftText = (text: string): boolean => RTL_LETTER.test(text);
+
+/**
+ * The direction text is written in, from its first letter (UAX #9 rules P2 and P3: the first
+ * strong character decides; digits and punctuation do not), or undefined when it has none.
+ */
+export function firstStrongDirection(text: string): 'ltr' | 'rtl' | undefined {
+  for (const ch of text) {
+    if (RTL_LETTER.test(ch)) return 'rtl';
+    if (LETTER.test(ch)) return 'ltr';
+  }
+  return undefined;
+}

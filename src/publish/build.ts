@@ -45,7 +45,7 @@ export type BuildOutcome =
   | { status: 'usage'; diagnostics: Diagnostic[] }
   | { status: 'check-failed'; checks: Diagnostic[] }
   | { status: 'verify-failed'; checks: Diagnostic[]; problems: Diagnostic[] }
-  | { status: 'built'; checks: Diagnostic[]; targets: BuildTarget[]; entries: ManifestEntry[] };
+  | { status: 'built'; checks: Diagnostic[]; targets: BuildTarget[]; entries: ManifestEntry[]; /** What verification warned about. */ verified: Diagnostic[] };
 
 /** Build = check + render + verify + publish. Nothing is written unless every step succeeded. */
 export async function buildReport(report: Report, options: BuildOptions, effects: BuildEffects): Promise<BuildOutcome> {
@@ -65,11 +65,12 @@ export async function buildReport(report: Report, options: BuildOptions, effects
   const files = worker ? await renderTargetsInParallel(report, plan.targets, contextFor, worker) : await renderTargets(report, plan.targets, contextFor);
 
   const problems = await effects.verify(report, files, plan.targets);
-  if (problems.length) return { status: 'verify-failed', checks, problems };
+  // Warnings (a known cause, named) are reported and published; errors stop the build.
+  if (hasErrors(problems)) return { status: 'verify-failed', checks, problems };
 
   const narrowed = Boolean(options.editions?.length || options.formats?.length);
   const entries = effects.write(files, narrowed, (file) => targetOfPath(file, report));
-  return { status: 'built', checks, targets: plan.targets, entries };
+  return { status: 'built', checks, targets: plan.targets, entries, verified: problems };
 }
 
 /** What the options the renderers share mean for one edition and format: its render context. */

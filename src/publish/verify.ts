@@ -2,6 +2,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { imageAssetPaths } from '../model/images.js';
+import { hasRightToLeftText } from '../model/language.js';
 import { printable } from '../model/printable.js';
 
 import type { Report, SourcePosition } from '../model/types.js';
@@ -110,9 +111,18 @@ export async function verifyEditions(
       // Characters no font has (their rule silenced in report.yaml) are empty boxes in the PDF:
       // a known cause, not a lost passage, so the rest of the text is what must be there.
       if (!found && target.format === 'pdf' && options.withoutUndrawable) found = mostRunsFound(options.withoutUndrawable(text), haystack);
-      if (!found) {
-        problems.push(diagnostic('edition-incomplete', 'error', `the ${target.edition.id} edition's ${target.format} output is missing ${e.what}`, e.source, { hint: 'a renderer dropped content the model has' }));
+      if (found) continue;
+      // Right-to-left text is put back in reading order by pdftotext's own rule: every word there,
+      // read in another order, is that cause, not a lost passage.
+      if (target.format === 'pdf' && hasRightToLeftText(text) && everyWordFound(text, haystack)) {
+        problems.push(
+          diagnostic('edition-text-order', 'warning', `the ${target.edition.id} edition's pdf draws every word of ${e.what}, but pdftotext reads them back in another order`, e.source, {
+            hint: 'right-to-left text that poppler puts back in another order than it is written; the PDF shows it as written. Please report the text to lwr',
+          }),
+        );
+        continue;
       }
+      problems.push(diagnostic('edition-incomplete', 'error', `the ${target.edition.id} edition's ${target.format} output is missing ${e.what}`, e.source, { hint: 'a renderer dropped content the model has' }));
     }
   }
   return problems;
@@ -129,6 +139,15 @@ async function verifyFigures(model: Report, file: OutputFile, files: readonly Ou
     return shown ? verifyPdfFigures(figures, shown, target) : [];
   }
   return [];
+}
+
+/** Whether every word of the text is somewhere in the output. */
+function everyWordFound(text: string, haystack: TextSearch): boolean {
+  return text
+    .split(/\s+/)
+    .map(lettersOnly)
+    .filter(Boolean)
+    .every((word) => haystack.has(word));
 }
 
 function mostRunsFound(text: string, haystack: TextSearch): boolean {

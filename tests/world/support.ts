@@ -28,9 +28,14 @@ export function requireWorldFonts(): boolean {
   return false;
 }
 
-/** Text as compared: white space collapsed; none between Chinese characters (a line break there is no space). */
+/**
+ * Text as compared: white space collapsed; none between Chinese characters (a line break there
+ * is no space); without the invisible bidi controls pdftotext adds around right-to-left text
+ * (U+202A–U+202E) and the marks lwr's text layer adds where poppler needs them (U+200E, U+200F).
+ */
 export const comparableText = (text: string): string =>
   text
+    .replace(/[\u200e\u200f\u202a-\u202e]/g, '')
     .replace(/\s+/g, ' ')
     .replace(/(?<=[\p{Script=Han}，。]) (?=[\p{Script=Han}，。])/gu, '')
     .trim();

@@ -133,8 +133,9 @@ function drawShape(doc: PDFDocument, drawable: Drawable, images: ImageDrawer): v
       const shaping = drawable.shaping;
       doc.font(shaping?.face ?? drawable.style.font).fontSize(drawable.style.size).fillColor(drawable.style.color);
       const options = { lineBreak: false, baseline: 'alphabetic', ...(shaping?.rtl ? { features: RIGHT_TO_LEFT } : {}) } as const;
-      // Glyphs that do not spell their text in order (reordered vowel signs, emoji sequences) carry it as ActualText.
-      if (shaping?.actualText) withActualText(doc, shaping.actualText, () => doc.text(drawable.text, drawable.x, drawable.baseline, options));
+      // Glyphs that do not spell their text in order (reordered vowel signs, emoji sequences, right-to-left
+      // lines: src/render/pdf/layout/text-layer.ts) carry it as ActualText; an empty one gives its text to the line.
+      if (shaping?.actualText !== undefined) withActualText(doc, shaping.actualText, () => doc.text(drawable.text, drawable.x, drawable.baseline, options));
       else doc.text(drawable.text, drawable.x, drawable.baseline, options);
       break;
     }

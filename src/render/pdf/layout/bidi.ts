@@ -26,6 +26,14 @@ export function mayHaveRtl(text: string, direction: 'ltr' | 'rtl'): boolean {
   return direction === 'rtl' || RTL_CHARACTER.test(text);
 }
 
+/** Whether text has a character of a right-to-left script. */
+export const hasRtlCharacter = (text: string): boolean => RTL_CHARACTER.test(text);
+
+/** A character's bidirectional class (UAX #9: L, R, AL, EN, AN, ON, NSM…). */
+export function bidiClass(character: string): string {
+  return bidi().getBidiCharTypeName(character);
+}
+
 const ISOLATE = { ltr: '\u2066', rtl: '\u2067' } as const;
 const POP_ISOLATE = '\u2069';
 

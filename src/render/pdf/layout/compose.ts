@@ -1,5 +1,5 @@
 import { COLOURS, STYLES, type PageGeometry } from './theme.js';
-import type { Drawable, Line, Measurer, PageLayout, PlacedPage, Segment, TableFragment, TableRow, TextBlock } from './types.js';
+import type { Drawable, DrawnLine, Line, Measurer, PageLayout, PlacedPage, Segment, TableFragment, TableRow, TextBlock } from './types.js';
 
 /** What turning placed pages into drawables needs. */
 export interface ComposeContext {
@@ -97,8 +97,9 @@ export function emitLine(line: Line, x: number, top: number, ctx: ComposeContext
   const baseline = top + line.baseline;
   const segments = line.segments.map((segment) => resolvePageNumber(segment, x, ctx));
   if (segments.some((s) => s.pageNumberOf)) artifacts.push(...leaders(line, x, top, ctx));
+  const drawn: DrawnLine = { reordered: line.reordered === true };
   segments.forEach((segment, i) => {
-    content.push({ kind: 'text', x: x + segment.x, baseline: baseline - segment.rise, text: segment.text, style: segment.style, struct: segment.struct, ...(segment.shaping ? { shaping: segment.shaping } : {}) });
+    content.push({ kind: 'text', x: x + segment.x, baseline: baseline - segment.rise, text: segment.text, style: segment.style, struct: segment.struct, line: drawn, width: segment.width, ...(segment.shaping ? { shaping: segment.shaping } : {}) });
     if (segment.underline) {
       const y = baseline + segment.style.size * 0.14;
       artifacts.push({ kind: 'line', x1: x + segment.x, y1: y, x2: x + segment.x + segment.width, y2: y, width: 0.5, color: segment.style.color });

@@ -6,6 +6,7 @@ import { buildFlow } from './flow/report.js';
 import { sectionTitle } from './flow/section.js';
 import { paginate } from './paginate.js';
 import { StructureTree } from './structure.js';
+import { withReadingOrderText } from './text-layer.js';
 import { HALF, pageGeometry, type PageGeometry, type PageSize } from './theme.js';
 import type { DocumentLayout, Measurer, PlacedPage } from './types.js';
 
@@ -38,7 +39,8 @@ export function layoutDocument(report: Report, measure: Measurer, options: Layou
 
   const placed = [...contents, ...body];
   placed.forEach((page, i) => recordDestinations(page, i + 2, pageOfDestination));
-  const pages = [cover, ...placed.map((page, i) => composePage(page, i + 2, ctx))];
+  // Where poppler would read right-to-left text out of order, the page carries it as ActualText.
+  const pages = [cover, ...placed.map((page, i) => composePage(page, i + 2, ctx))].map(withReadingOrderText);
   return {
     width: geometry.width,
     height: geometry.height,

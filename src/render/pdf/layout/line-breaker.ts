@@ -170,8 +170,10 @@ function makeLine(text: ItemizedText, range: LineRange, width: number, measure: 
     if (run.pageNumberOf) segment.pageNumberOf = run.pageNumberOf;
     const shaping: Shaping = {};
     if (part.item.face !== run.style.font) shaping.face = part.item.face;
-    if (rtl) shaping.rtl = true;
-    else if (!part.spelled) shaping.actualText = segment.text;
+    if (rtl) {
+      shaping.rtl = true;
+      if (segment.text !== written) shaping.reading = written;
+    } else if (!part.spelled) shaping.actualText = segment.text;
     if (Object.keys(shaping).length > 0) segment.shaping = shaping;
     return segment;
   });
@@ -187,5 +189,7 @@ function makeLine(text: ItemizedText, range: LineRange, width: number, measure: 
     }
   }
   const footnoteIds = [...new Set(parts.flatMap((p) => (p.item.run.footnoteId ? [p.item.run.footnoteId] : [])))];
-  return { segments, width: lineWidth, height: metrics.height, baseline: metrics.baseline, footnoteIds };
+  const line: Line = { segments, width: lineWidth, height: metrics.height, baseline: metrics.baseline, footnoteIds };
+  if (text.baseLevel === 1 || levels.some((l) => l !== 0)) line.reordered = true;
+  return line;
 }

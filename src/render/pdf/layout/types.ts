@@ -77,6 +77,8 @@ export interface Shaping {
   rtl?: boolean;
   /** The text in reading order, when the glyphs alone do not spell it (reordered Indic vowels, emoji sequences). */
   actualText?: string;
+  /** The text as written, when set right to left with its paired punctuation mirrored (`text` has `»` for `«`). */
+  reading?: string;
 }
 
 export interface Line {
@@ -89,6 +91,8 @@ export interface Line {
   baseline: number;
   /** Footnotes called on this line: they must sit at the foot of the same page. */
   footnoteIds: string[];
+  /** The line has right-to-left text: its segments are drawn in another order than they are read. */
+  reordered?: boolean;
 }
 
 export interface SectionRef {
@@ -289,8 +293,14 @@ export interface PlacedPage {
 
 // ---------------------------------------------------------------- the drawn document
 
+/** One line as drawn: its text drawables share it, so the text layer can read them together (src/render/pdf/layout/text-layer.ts). */
+export interface DrawnLine {
+  /** Set right to left, in part or whole. */
+  reordered: boolean;
+}
+
 export type Drawable =
-  | { kind: 'text'; x: number; baseline: number; text: string; style: TextStyle; struct: string | null; shaping?: Shaping }
+  | { kind: 'text'; x: number; baseline: number; text: string; style: TextStyle; struct: string | null; shaping?: Shaping; line?: DrawnLine; width?: number }
   | { kind: 'link'; x: number; y: number; width: number; height: number; target: LinkTarget; struct: string; label: string }
   | { kind: 'rect'; x: number; y: number; width: number; height: number; fill: string }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: string }
