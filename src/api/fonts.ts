@@ -12,11 +12,12 @@ export function reportFonts(report: Report, contentDir: string): FontLibrary {
 }
 
 /** What the checks need to report missing glyphs: the fonts, problems finding them, and the source to point into. */
-export function fontCheckOptions(library: FontLibrary): Pick<CheckOptions, 'fonts' | 'fontProblems' | 'sourceText'> {
+export function fontCheckOptions(library: FontLibrary): Pick<CheckOptions, 'fonts' | 'fontProblems' | 'fontsLacking' | 'sourceText'> {
   const texts = new Map<string, string | undefined>();
   return {
     fonts: library.faces,
     fontProblems: library.problems,
+    ...(library.lacking ? { fontsLacking: library.lacking } : {}),
     sourceText: (file) => {
       if (!texts.has(file)) {
         let text: string | undefined;

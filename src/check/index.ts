@@ -40,6 +40,8 @@ export interface CheckOptions {
   fonts?: readonly FaceInfo[];
   /** Problems finding the report's `fonts:` files, reported with the checks. */
   fontProblems?: readonly Diagnostic[];
+  /** Characters no font has although a font for their script is installed (FontLibrary.lacking). */
+  fontsLacking?: ReadonlySet<number>;
   /** A content file's text (as loaded), to point at the very character a diagnostic is about. */
   sourceText?: (file: string) => string | undefined;
 }
@@ -58,7 +60,7 @@ export function runChecks(report: Report, options: CheckOptions = {}): Diagnosti
   if (families.has('images')) checks.push(...checkImages(report));
   checks.push(...(options.fontProblems ?? []));
   if (families.has('fonts') && options.fonts && report.meta.editions.some((e) => e.formats.includes('pdf'))) {
-    checks.push(...checkMissingGlyphs(report, glyphCoverage(options.fonts), options.sourceText));
+    checks.push(...checkMissingGlyphs(report, glyphCoverage(options.fonts), options.sourceText, options.fontsLacking));
   }
   const read = (options.readDiagnostics ?? []).filter((d) => !d.fatal && inFamilies(d.ruleId, families));
   return finishDiagnostics(report, [...read, ...dropRepeatsOfReadDiagnostics(report, checks, read)]);

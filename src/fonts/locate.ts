@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { FontSetting } from '../model/types.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { findInside } from '../read/content-files.js';
 import { bundledFaces } from './bundled.js';
 import { covers, everyFaceHas, isIgnorable, isLayoutControl, parseCharset, rangesOf } from './coverage.js';
 import type { FaceInfo } from './faces.js';
@@ -21,6 +22,11 @@ export interface FontLibrary {
   faces: FaceInfo[];
   /** A `fonts:` entry that is not there or is not a font. */
   problems: Diagnostic[];
+  /**
+   * Characters no font has although a font for their script is installed (an emoji newer than
+   * the emoji font, a rare Han character): installing the usual package would not help.
+   */
+  lacking?: ReadonlySet<number>;
 }
 
 /** lwr's own faces, from the installed package. */
@@ -48,8 +54,33 @@ export function locateFonts(texts: readonly Pick<TextPiece, 'text' | 'kind'>[], 
     }
   }
   for (const cp of [...missing]) if (publisher.some((face) => covers(face.coverage, cp))) missing.delete(cp);
-  const system = missing.size === 0 ? [] : systemFaces().filter((face) => [...missing].some((cp) => covers(face.coverage, cp)));
-  return { faces: [...own, ...publisher, ...system], problems };
+  if (missing.size === 0) return { faces: [...own, ...publisher], problems };
+  const installed = systemFaces();
+  const system = installed.filter((face) => [...missing].some((cp) => covers(face.coverage, cp)));
+  const nowhere = [...missing].filter((cp) => !system.some((face) => covers(face.coverage, cp)));
+  const lacking = new Set(nowhere.filter((cp) => scriptFontInstalled(cp, [...publisher, ...installed])));
+  return { faces: [...own, ...publisher, ...system], problems, ...(lacking.size > 0 ? { lacking } : {}) };
+}
+
+const EMOJI = /\p{Extended_Pictographic}/u;
+const HANGUL = /\p{Script=Hangul}/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HAN = /[\p{Script=Han}\p{Script=Bopomofo}]/u;
+
+/**
+ * Whether a font for the script of `codePoint` is installed although none has the character:
+ * an emoji font (it has 😀), a CJK font (中, あ, 가), or for other scripts a font with
+ * characters of the same Unicode block.
+ */
+function scriptFontInstalled(codePoint: number, faces: readonly FaceInfo[]): boolean {
+  const ch = String.fromCodePoint(codePoint);
+  const probe = EMOJI.test(ch) ? 0x1f600 : HANGUL.test(ch) ? 0xac00 : KANA.test(ch) ? 0x3042 : HAN.test(ch) ? 0x4e2d : undefined;
+  if (probe !== undefined) return faces.some((face) => covers(face.coverage, probe));
+  const block = codePoint & ~0x7f;
+  return faces.some((face) => {
+    for (let cp = block; cp <= block + 0x7f; cp++) if (cp !== codePoint && covers(face.coverage, cp)) return true;
+    return false;
+  });
 }
 
 const FIELDS = '%{file}\\t%{index}\\t%{family[0]}\\t%{postscriptname}\\t%{weight}\\t%{slant}\\t%{spacing}\\t%{outline}\\t%{charset}\\n';
@@ -105,11 +136,12 @@ function publisherFaces(setting: FontSetting, contentRoot: string, problems: Dia
     problems.push(diagnostic('config-invalid', 'error', `fonts: ${setting.file} ${message}`, setting.source, { hint }));
     return [];
   };
-  const file = path.resolve(contentRoot, setting.file);
-  if (!existsSync(file) || !statSync(file).isFile()) return problem('does not exist', `font files are named relative to the content folder (${contentRoot})`);
-  const real = realpathSync(file);
-  const root = realpathSync(contentRoot);
-  if (real !== root && !real.startsWith(root + path.sep)) return problem('is outside the content folder', 'copy the font into the content folder, beside its licence');
+  // Judged by its path, and link by link inside the content folder, before anything is opened:
+  // whether a file outside the folder exists is never looked at, nor said.
+  const found = findInside(realpathSync(contentRoot), setting.file);
+  if ('problem' in found && found.problem === 'outside') return problem('is outside the content folder', 'copy the font into the content folder, beside its licence, and name it from there');
+  if ('problem' in found || !statSync(found.path).isFile()) return problem('does not exist', `font files are named relative to the content folder (${contentRoot})`);
+  const real = found.path;
   const queried = spawnSync('fc-query', ['--format', FIELDS, real], { encoding: 'utf8' });
   if (queried.status === 0 && queried.stdout.trim()) {
     const faces = parseFontconfig(queried.stdout, 'publisher').map((face) => ({ ...face, id: `report:${setting.file}#${face.index}` }));

@@ -10,6 +10,8 @@ export interface TextPiece {
   kind: FaceKind;
   /** The language it is marked as (`:lang`), when not the report's. */
   lang?: string;
+  /** The report.yaml field it is (`title`, `subtitle`…), for metadata: their text finds their line. */
+  field?: string;
 }
 
 /**
@@ -21,8 +23,18 @@ export function reportTexts(report: Report): TextPiece[] {
   const pieces: TextPiece[] = [];
   const { meta } = report;
   const at = meta.source;
-  for (const text of [meta.title, meta.subtitle, meta.publisher, meta.designer, meta.funder, meta.programmeManager, ...meta.authors, ...meta.editions.map((e) => e.title)]) {
-    if (text) pieces.push({ text, kind: 'sans', ...(at ? { at } : {}) });
+  const fields: [string, string | undefined][] = [
+    ['title', meta.title],
+    ['subtitle', meta.subtitle],
+    ['publisher', meta.publisher],
+    ['designer', meta.designer],
+    ['funder', meta.funder],
+    ['programmeManager', meta.programmeManager],
+    ...meta.authors.map((a): [string, string] => ['authors', a]),
+    ...meta.editions.map((e): [string, string] => ['editions', e.title]),
+  ];
+  for (const [field, text] of fields) {
+    if (text) pieces.push({ text, kind: 'sans', field, ...(at ? { at } : {}) });
   }
   const fromBlocks = (blocks: readonly Block[]) =>
     walkBlocks(blocks, (block, ancestors) => {
@@ -31,7 +43,9 @@ export function reportTexts(report: Report): TextPiece[] {
       const push = (text: string, kind: FaceKind = 'serif') => {
         if (text) pieces.push({ text, at: block.source, kind, ...(lang ? { lang } : {}) });
       };
-      for (const inlines of ownInlines(block)) inlinePieces(inlines, block.source, lang, pieces);
+      // A figure's alt text is its /Alt, never drawn — unless the image cannot be, when a note shows it.
+      const inlines = block.type === 'figure' && block.image.file ? [block.caption, ...(block.credit ? [block.credit] : [])] : ownInlines(block);
+      for (const list of inlines) inlinePieces(list, block.source, lang, pieces);
       switch (block.type) {
         case 'code':
           push(block.value, 'mono');

@@ -31,32 +31,8 @@ export function contentFileAccess(contentDir: string, cwd: string = process.cwd(
     // Paths come under the content folder as named (which may itself be a link) or its real path.
     const relative = within(given, absolute) ?? within(root, absolute);
     if (relative === undefined) return undefined;
-    let here = root;
-    const parts = relative.split(path.sep).filter(Boolean);
-    for (let links = 0; parts.length > 0; ) {
-      const part = parts.shift()!;
-      if (part === '.') continue;
-      const next = path.join(here, part);
-      if (next !== root && !next.startsWith(root + path.sep)) return undefined;
-      let stat;
-      try {
-        stat = lstatSync(next);
-      } catch {
-        return undefined;
-      }
-      if (stat.isSymbolicLink()) {
-        if (++links > MAX_LINKS) return undefined;
-        // Judge where the link leads before following it; go on from there.
-        const target = path.resolve(here, readlinkSync(next));
-        const inside = path.relative(root, target);
-        if (inside.startsWith('..') || path.isAbsolute(inside)) return undefined;
-        parts.unshift(...inside.split(path.sep).filter(Boolean));
-        here = root;
-        continue;
-      }
-      here = next;
-    }
-    return here;
+    const found = findInside(root, relative);
+    return 'path' in found ? found.path : undefined;
   };
   return {
     fileExists: (p) => confined(p) !== undefined,
@@ -70,4 +46,40 @@ export function contentFileAccess(contentDir: string, cwd: string = process.cwd(
       }
     },
   };
+}
+
+/**
+ * Find `relative` inside the content folder `root` (its real path) one part at a time, judging
+ * every symbolic link by where it leads before following it, so nothing outside the folder is
+ * ever looked at: the real path, or why there is none (a part is missing, or the path or a
+ * link on it leads outside).
+ */
+export function findInside(root: string, relative: string): { path: string } | { problem: 'missing' | 'outside' } {
+  if (path.isAbsolute(relative)) return { problem: 'outside' };
+  let here = root;
+  const parts = relative.split(/[\\/]+/).filter(Boolean);
+  for (let links = 0; parts.length > 0; ) {
+    const part = parts.shift()!;
+    if (part === '.') continue;
+    const next = path.join(here, part);
+    if (next !== root && !next.startsWith(root + path.sep)) return { problem: 'outside' };
+    let stat;
+    try {
+      stat = lstatSync(next);
+    } catch {
+      return { problem: 'missing' };
+    }
+    if (stat.isSymbolicLink()) {
+      if (++links > MAX_LINKS) return { problem: 'missing' };
+      // Judge where the link leads before following it; go on from there.
+      const target = path.resolve(here, readlinkSync(next));
+      const inside = path.relative(root, target);
+      if (inside.startsWith('..') || path.isAbsolute(inside)) return { problem: 'outside' };
+      parts.unshift(...inside.split(path.sep).filter(Boolean));
+      here = root;
+      continue;
+    }
+    here = next;
+  }
+  return { path: here };
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,7 +26,7 @@ function copyOf(content: string): string {
 }
 
 describe.skipIf(!ready)('a character no font has (font-missing-glyph)', () => {
-  it('is an error of lwr check, at the character, with its code point and what to install', () => {
+  it('is an error of lwr check, at the character, with its code point and the fix', () => {
     const result = runLwr(['check', '--content', MISSING, '--format', 'json']);
     expect(result.status).toBe(1);
     const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: { ruleId: string; message: string; file: string; line: number; column: number; hint: string }[] };
@@ -34,8 +34,42 @@ describe.skipIf(!ready)('a character no font has (font-missing-glyph)', () => {
     expect(glyphs).toHaveLength(1);
     expect(glyphs[0]).toMatchObject({ file: 'tests/fixtures/world-missing/content/01-launch.md', line: 8, column: 15 });
     expect(glyphs[0]!.message).toContain('"🫨" (U+1FAE8)');
-    expect(glyphs[0]!.hint).toMatch(/fonts-symbola/);
     expect(glyphs[0]!.hint).toMatch(/fonts:/);
+  });
+
+  it('newer than the installed emoji font, says no installed font has it instead of what to install', () => {
+    const { diagnostics } = JSON.parse(runLwr(['check', '--content', MISSING, '--format', 'json']).stdout) as { diagnostics: { ruleId: string; hint: string }[] };
+    const hint = diagnostics.find((d) => d.ruleId === 'font-missing-glyph')!.hint;
+    expect(hint).toMatch(/^no installed font has it/);
+    expect(hint).not.toMatch(/apt-get|fonts-symbola/);
+    expect(hint).toMatch(/report\.yaml under fonts:/);
+  });
+
+  it('says which package to install when no font for its script is installed', () => {
+    const result = runLwr(['check', '--content', MISSING, '--format', 'json'], { env: noSystemFonts() });
+    const hint = (JSON.parse(result.stdout) as { diagnostics: { ruleId: string; hint: string }[] }).diagnostics.find((d) => d.ruleId === 'font-missing-glyph')!.hint;
+    expect(hint).toMatch(/apt-get install fonts-symbola/);
+  });
+
+  it('in report.yaml is reported at the line of the field it is in (the subtitle, not the title)', () => {
+    const content = copyOf(MISSING);
+    writeFileSync(path.join(content, '01-launch.md'), '---\nid: launch\ntitle: The launch\n---\n\nThe panel met in Newport.\n');
+    writeFileSync(path.join(content, 'report.yaml'), 'title: "Shaking 🫨 at the launch"\nslug: missing\nsubtitle: "Still 🫨 after it"\n');
+    const { diagnostics } = JSON.parse(runLwr(['check', '--content', content, '--format', 'json']).stdout) as { diagnostics: { ruleId: string; line: number; column: number }[] };
+    const glyphs = diagnostics.filter((d) => d.ruleId === 'font-missing-glyph');
+    expect(glyphs.map((d) => [d.line, d.column])).toEqual([
+      [1, 17],
+      [3, 18],
+    ]);
+  });
+
+  it('is not reported for a figure’s alt text, which the PDF never draws; an image in a line of text prints its alt text, and is', () => {
+    const content = copyOf(MISSING);
+    mkdirSync(path.join(content, 'images'));
+    cpSync(path.join(ROOT, 'tests/fixtures/figures/content/images/icon.png'), path.join(content, 'images/icon.png'));
+    writeFileSync(path.join(content, '01-launch.md'), '---\nid: launch\ntitle: The launch\n---\n\n![The panel 🫨 at the launch](images/icon.png)\n\nA line with ![a shaking 🫨 face](images/icon.png) inside.\n');
+    const { diagnostics } = JSON.parse(runLwr(['check', '--content', content, '--format', 'json']).stdout) as { diagnostics: { ruleId: string; line: number }[] };
+    expect(diagnostics.filter((d) => d.ruleId === 'font-missing-glyph').map((d) => d.line)).toEqual([8]);
   });
 
   it('stops lwr build before rendering, naming the cause, never "a renderer dropped content"', () => {
@@ -94,6 +128,28 @@ describe.skipIf(!ready)('the report’s own fonts (fonts: in report.yaml)', () =
     const problem = (JSON.parse(result.stdout) as { diagnostics: { ruleId: string; file: string; line: number; message: string }[] }).diagnostics.find((d) => d.ruleId === 'config-invalid');
     expect(problem).toMatchObject({ line: 4, message: 'fonts: fonts/Missing.ttf does not exist' });
     expect(problem!.file).toMatch(/report\.yaml$/);
+  });
+
+  it('outside the content folder is refused by its path alone: whether such a file exists is never looked at, nor said', () => {
+    const content = copyOf(MISSING);
+    const outside = path.dirname(content);
+    writeFileSync(path.join(outside, 'there.ttf'), 'not looked at');
+    mkdirSync(path.join(outside, 'elsewhere'));
+    writeFileSync(path.join(outside, 'elsewhere', 'there.ttf'), 'not looked at');
+    symlinkSync(path.join(outside, 'elsewhere'), path.join(content, 'linked'));
+    const messages = (fonts: string) => {
+      writeFileSync(path.join(content, 'report.yaml'), `title: Own fonts\nslug: own\nfonts:\n  - ${fonts}\n`);
+      const result = runLwr(['check', '--content', content, '--format', 'json']);
+      return (JSON.parse(result.stdout) as { diagnostics: { ruleId: string; message: string }[] }).diagnostics.filter((d) => d.ruleId === 'config-invalid').map((d) => d.message);
+    };
+    for (const [there, notThere] of [
+      ['../there.ttf', '../not-there.ttf'],
+      ['linked/there.ttf', 'linked/not-there.ttf'],
+      [path.join(outside, 'there.ttf'), path.join(outside, 'not-there.ttf')],
+    ]) {
+      expect(messages(there!)).toEqual([`fonts: ${there} is outside the content folder`]);
+      expect(messages(notThere!)).toEqual([`fonts: ${notThere} is outside the content folder`]);
+    }
   });
 
   it('that is not a font file is refused when report.yaml is read, with its line', () => {

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { locateFonts } from '../../src/fonts/locate.js';
 import { reportTexts } from '../../src/fonts/report-text.js';
 import { render } from '../../src/render/pdf/index.js';
-import { readContent } from '../support/report.js';
+import { readContent, reportOfFiles, ROOT } from '../support/report.js';
 import { renderContext } from '../pdf/support/render.js';
 import { comparableText, requireWorldFonts, WORLD } from './support.js';
 
@@ -71,4 +71,25 @@ describe.skipIf(!ready)('the PDF of a report in every script', () => {
     const layout = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
     expect(layout).toMatch(/\n\s*fonts:\n\s+ - fonts\/MyEmoji\.ttf/);
   });
+});
+
+describe.skipIf(!ready)('text the PDF draws outside the paragraphs', () => {
+  it('sets running heads, the cover and the contents in every script, like the text (fallback fonts, shaping, direction)', async () => {
+    const report = reportOfFiles({
+      'report.yaml': 'title: "学习报告 تقرير التعلم"\nsubtitle: "Adroddiad · Raport"\nslug: heads\n',
+      '10-a.md': `---\ntitle: "Cymraeg, Polski, العربية, 中文, हिन्दी"\n---\n\n${'Words that fill the page. '.repeat(200)}\n`,
+    });
+    const fonts = locateFonts(reportTexts(report), [], ROOT);
+    const [output] = await render(report, { ...renderContext(report), fonts: fonts.faces });
+    const pdf = path.join(mkdtempSync(path.join(tmpdir(), 'lwr-heads-')), 'heads.pdf');
+    writeFileSync(pdf, output!.contents as Uint8Array);
+    // A page of the section after its first: the running head names the report and the section.
+    const head = comparableText(execFileSync('pdftotext', ['-f', '4', '-l', '4', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\n').slice(0, 3).join('\n'));
+    expect(head).toContain(comparableText('学习报告 تقرير التعلم · Adroddiad · Raport'));
+    expect(head).toContain(comparableText('Cymraeg, Polski, العربية, 中文, हिन्दी'));
+    const cover = comparableText(execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }));
+    expect(cover).toContain(comparableText('学习报告 تقرير التعلم'));
+    const contents = comparableText(execFileSync('pdftotext', ['-f', '2', '-l', '2', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }));
+    expect(contents).toContain(comparableText('Cymraeg, Polski, العربية, 中文, हिन्दी'));
+  }, 120_000);
 });

@@ -44,8 +44,8 @@ export function glyphCoverage(faces: readonly FaceInfo[]): GlyphCoverage {
  * fonts nor any font it can find (the report's `fonts:`, the system's) has them. One
  * diagnostic per block, at the first such character when the source shows where it is.
  */
-export function checkMissingGlyphs(report: Report, coverage: GlyphCoverage, sourceText?: (file: string) => string | undefined): Diagnostic[] {
-  const byBlock = new Map<string, { at?: SourcePosition; clusters: string[] }>();
+export function checkMissingGlyphs(report: Report, coverage: GlyphCoverage, sourceText?: (file: string) => string | undefined, lacking?: ReadonlySet<number>): Diagnostic[] {
+  const byBlock = new Map<string, { at?: SourcePosition; anchor?: string; clusters: string[] }>();
   for (const piece of reportTexts(report)) {
     // Most text is in lwr's own faces: test characters one by one before segmenting clusters.
     let suspect = false;
@@ -57,20 +57,32 @@ export function checkMissingGlyphs(report: Report, coverage: GlyphCoverage, sour
     if (!suspect) continue;
     for (const cluster of graphemes(piece.text)) {
       if (drawnCodePoints(cluster).length === 0 || coverage(cluster, piece.kind)) continue;
-      const key = piece.at ? `${piece.at.file}:${piece.at.line}:${piece.at.column}` : '';
+      // report.yaml's fields share one position: each is reported on its own, found by its text.
+      const key = `${piece.at ? `${piece.at.file}:${piece.at.line}:${piece.at.column}` : ''}${piece.field ? `:${piece.field}:${piece.text}` : ''}`;
       let entry = byBlock.get(key);
-      if (!entry) byBlock.set(key, (entry = { ...(piece.at ? { at: piece.at } : {}), clusters: [] }));
+      if (!entry) byBlock.set(key, (entry = { ...(piece.at ? { at: piece.at } : {}), ...(piece.field ? { anchor: piece.text } : {}), clusters: [] }));
       if (!entry.clusters.includes(cluster)) entry.clusters.push(cluster);
     }
   }
-  return [...byBlock.values()].map(({ at, clusters }) => {
+  return [...byBlock.values()].map(({ at, anchor, clusters }) => {
     const shown = clusters.slice(0, 8).map(describe).join(', ');
     const more = clusters.length > 8 ? ` and ${clusters.length - 8} more` : '';
-    const fonts = [...new Set(clusters.map((c) => PACKAGES.find((p) => p.test.test(c))!.advice))];
-    return diagnostic('font-missing-glyph', 'error', `no font has a glyph for ${shown}${more}: the PDF would print ${clusters.length === 1 ? 'it' : 'them'} as empty boxes`, refine(at, clusters[0]!, sourceText), {
-      hint: `install ${fonts.join(', or ')}; or put a font file that has them in the content folder and name it in report.yaml under fonts:`,
-    });
+    const message = `no font has a glyph for ${shown}${more}: the PDF would print ${clusters.length === 1 ? 'it' : 'them'} as empty boxes`;
+    return diagnostic('font-missing-glyph', 'error', message, refine(at, clusters[0]!, sourceText, anchor), { hint: hintFor(clusters, lacking) });
   });
+}
+
+/**
+ * What to do: the package that has the script, unless a font for it is installed already and
+ * lacks the character (newer or rarer than the font): then only a font file of the report's own.
+ */
+function hintFor(clusters: readonly string[], lacking: ReadonlySet<number> | undefined): string {
+  const own = `put a font file that has ${clusters.length === 1 ? 'it' : 'them'} in the content folder and name it in report.yaml under fonts:`;
+  const installable = clusters.filter((c) => !Array.from(c).some((ch) => lacking?.has(ch.codePointAt(0)!)));
+  const fonts = [...new Set(installable.map((c) => PACKAGES.find((p) => p.test.test(c))!.advice))];
+  if (installable.length === clusters.length) return `install ${fonts.join(', or ')}; or ${own}`;
+  const newer = `no installed font has ${clusters.length === 1 ? 'it' : clusters.filter((c) => !installable.includes(c)).map(describe).join(', ')} (a font for the script is installed, but the character is newer or rarer than it)`;
+  return fonts.length > 0 ? `${newer}: ${own}; for the others, install ${fonts.join(', or ')}` : `${newer}: ${own}`;
 }
 
 /** "中" (U+4E2D); a cluster of several characters lists each code. */
@@ -79,15 +91,20 @@ function describe(cluster: string): string {
   return `"${cluster}" (${codes.join(' ')})`;
 }
 
-/** The position of the first occurrence of `cluster` at or after the block's start, when the source has it literally. */
-function refine(at: SourcePosition | undefined, cluster: string, sourceText: ((file: string) => string | undefined) | undefined): SourcePosition | { file?: string } {
+/**
+ * The position of the first occurrence of `cluster` at or after the block's start (after
+ * `anchor`, the field's own text, for report.yaml), when the source has it literally.
+ */
+function refine(at: SourcePosition | undefined, cluster: string, sourceText: ((file: string) => string | undefined) | undefined, anchor?: string): SourcePosition | { file?: string } {
   if (!at) return {};
   const text = sourceText?.(at.file);
   if (text === undefined) return at;
   const lines = text.split('\n');
   let offset = 0;
   for (let i = 0; i < at.line - 1 && i < lines.length; i++) offset += lines[i]!.length + 1;
-  const found = text.indexOf(cluster, offset + at.column - 1);
+  offset += at.column - 1;
+  const anchored = anchor === undefined ? -1 : text.indexOf(anchor, offset);
+  const found = text.indexOf(cluster, anchored === -1 ? offset : anchored);
   if (found === -1) return at;
   const before = text.slice(0, found);
   const line = before.split('\n').length;

@@ -1,5 +1,8 @@
 import { COLOURS, STYLES, type PageGeometry } from './theme.js';
-import type { Drawable, DrawnLine, Line, Measurer, PageLayout, PlacedPage, Segment, TableFragment, TableRow, TextBlock } from './types.js';
+import { firstStrongDirection } from '../../../model/language.js';
+import { plainRuns } from './inline-runs.js';
+import { breakLines } from './line-breaker.js';
+import type { Drawable, DrawnLine, Line, Measurer, PageLayout, PlacedPage, Segment, TableFragment, TableRow, TextBlock, TextStyle } from './types.js';
 
 /** What turning placed pages into drawables needs. */
 export interface ComposeContext {
@@ -191,24 +194,39 @@ export const RUNNING_HEAD_GAP = 18;
 /**
  * Running head (report title left, section right, a hairline under) and folio, as artifacts.
  * Both halves are measured and shortened with an ellipsis to share the wide measure, so
- * they never overprint each other or run past the margin, however long the titles.
+ * they never overprint each other or run past the margin, however long the titles. They are
+ * set as every other line is (fallback fonts, shaping, their own direction).
  */
 function runningHead(placed: PlacedPage, number: number, ctx: ComposeContext): Drawable[] {
   const { geometry, measure } = ctx;
   const style = STYLES.runningHead;
   const right = geometry.wide.x + geometry.wide.width;
-  const [leftRoom, rightRoom] = shareRunningHead(ctx.runningHead, placed.section?.runningTitle, geometry.wide.width, style, measure);
+  const widthOf = (text: string) => oneLine(text, style, measure)?.width ?? 0;
+  const [leftRoom, rightRoom] = shareRunningHead(ctx.runningHead, placed.section?.runningTitle, geometry.wide.width, widthOf);
   const out: Drawable[] = [];
-  const left = fitText(ctx.runningHead, leftRoom, style, measure);
-  if (left) out.push({ kind: 'text', x: geometry.wide.x, baseline: geometry.headBaseline, text: left, style, struct: null });
+  const left = oneLine(fitText(ctx.runningHead, leftRoom, widthOf), style, measure);
+  if (left) emitLine(left, geometry.wide.x, geometry.headBaseline, ctx, out, out);
   if (placed.section) {
-    const title = fitText(placed.section.runningTitle, rightRoom, style, measure);
-    if (title) out.push({ kind: 'text', x: right - measure.width(title, style.font, style.size), baseline: geometry.headBaseline, text: title, style, struct: null });
+    const title = oneLine(fitText(placed.section.runningTitle, rightRoom, widthOf), style, measure);
+    if (title) emitLine(title, right - title.width, geometry.headBaseline, ctx, out, out);
   }
   out.push({ kind: 'line', x1: geometry.wide.x, y1: geometry.headBaseline + 7, x2: right, y2: geometry.headBaseline + 7, width: 0.5, color: COLOURS.rule });
-  const folio = String(number);
-  out.push({ kind: 'text', x: right - measure.width(folio, STYLES.folio.font, STYLES.folio.size), baseline: geometry.folioBaseline, text: folio, style: STYLES.folio, struct: null });
+  const folio = oneLine(String(number), STYLES.folio, measure);
+  if (folio) emitLine(folio, right - folio.width, geometry.folioBaseline, ctx, out, out);
   return out;
+}
+
+/**
+ * Text set on one line as wide as it is, in the direction of its first letter, its baseline
+ * at the line's top (an artifact: no structure element); undefined for empty text.
+ */
+export function oneLine(text: string, style: TextStyle, measure: Measurer): Line | undefined {
+  if (text === '') return undefined;
+  const runs = plainRuns(text, style, null);
+  const metrics = { height: 0, baseline: 0 };
+  const [natural] = breakLines(runs, Infinity, measure, metrics);
+  if (!natural || (firstStrongDirection(text) ?? 'ltr') === 'ltr') return natural;
+  return breakLines(runs, natural.width, measure, metrics, 'rtl')[0];
 }
 
 /**
@@ -216,11 +234,11 @@ function runningHead(placed: PlacedPage, number: number, ctx: ComposeContext): D
  * head `width` wide: each its own width when both fit; otherwise a title shorter than half
  * keeps its width and the other takes the rest; two long titles take half each.
  */
-export function shareRunningHead(left: string, right: string | undefined, width: number, style: { font: Segment['style']['font']; size: number }, measure: Measurer): [number, number] {
+export function shareRunningHead(left: string, right: string | undefined, width: number, widthOf: (text: string) => number): [number, number] {
   if (right === undefined) return [width, 0];
   const room = Math.max(0, width - RUNNING_HEAD_GAP);
-  const leftWidth = measure.width(left, style.font, style.size);
-  const rightWidth = measure.width(right, style.font, style.size);
+  const leftWidth = widthOf(left);
+  const rightWidth = widthOf(right);
   if (leftWidth + rightWidth <= room) return [leftWidth, rightWidth];
   const half = room / 2;
   if (rightWidth <= half) return [room - rightWidth, rightWidth];
@@ -234,8 +252,8 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  * Shorten text to fit `width` with an ellipsis: at a word boundary where one leaves some of
  * the text, else between letters (a single long word). Empty when not even "…" fits.
  */
-export function fitText(text: string, width: number, style: { font: Segment['style']['font']; size: number }, measure: Measurer): string {
-  const fits = (candidate: string) => measure.width(candidate, style.font, style.size) <= width;
+export function fitText(text: string, width: number, widthOf: (text: string) => number): string {
+  const fits = (candidate: string) => widthOf(candidate) <= width;
   if (fits(text)) return text;
   const words = text.split(' ');
   while (words.length > 1) {

@@ -129,18 +129,22 @@ const GAP = 1;
  * extraction order is cut between the pieces in the order poppler reads them (left to right);
  * pieces whose characters cannot stay their own (a right-to-left phrase and the space after
  * it) share their stretch, cut where the fewest characters change hands. A piece set apart
- * at either end of the line (a list or note label hung in the margin, a page number) gives
- * its text to the line, with a space, and its own ActualText is empty: poppler would
- * otherwise read it first or last by where it is, not by where it is read.
+ * at either end of the line (a list or note label hung in the margin, a page number) is a
+ * word of its own to poppler, read first or last by where it is: on a right-to-left page,
+ * where that is not where it is read, it gives its text to the line, with a space, and its
+ * own ActualText is empty.
  */
 export function lineActualTexts(pieces: readonly LinePiece[], leftToRightPage: boolean): (string | undefined)[] {
-  const apart = setApart(pieces);
+  const setApartPieces = setApart(pieces);
+  const alone = leftToRightPage ? setApartPieces : new Set<number>();
+  const apart = leftToRightPage ? new Set<number>() : setApartPieces;
   const logical: Owned[] = [];
   pieces.forEach((piece, owner) => {
+    if (alone.has(owner)) return;
     const chars = Array.from(piece.reading, (ch) => ({ ch, owner }));
     // The gap reads as a space (unless one is there already).
     const spaced = (c: Owned | undefined) => c !== undefined && /\s/.test(c.ch);
-    if (apart.has(owner) && owner === 0 && !spaced(chars[chars.length - 1]) && !/^\s/.test(pieces[1]!.reading)) chars.push({ ch: ' ', owner });
+    if (apart.has(owner) && owner === 0 && !spaced(chars[chars.length - 1]) && !/^\s/.test(pieces[1]?.reading ?? '')) chars.push({ ch: ' ', owner });
     if (apart.has(owner) && owner > 0 && !spaced(chars[0]) && !spaced(logical[logical.length - 1])) chars.unshift({ ch: ' ', owner });
     logical.push(...chars);
   });
