@@ -1,3 +1,5 @@
+import type { Block, Inline } from './types.js';
+
 /** Language tags and writing direction: pure helpers every stage shares. */
 
 // Scripts written right to left (ISO 15924 codes, as Intl.Locale's maximize() gives them).
@@ -37,6 +39,36 @@ export function firstStrongDirection(text: string): 'ltr' | 'rtl' | undefined {
   for (const ch of text) {
     if (RTL_LETTER.test(ch)) return 'rtl';
     if (LETTER.test(ch)) return 'ltr';
+  }
+  return undefined;
+}
+
+/**
+ * The direction inline text takes from its first letter (as `dir="auto"` finds it): language
+ * spans carry their own direction and are passed over, as the algorithm passes over isolates.
+ */
+export function inlinesDirection(inlines: readonly Inline[]): 'ltr' | 'rtl' | undefined {
+  for (const inline of inlines) {
+    let found: 'ltr' | 'rtl' | undefined;
+    if (inline.type === 'text' || inline.type === 'inlineCode') found = firstStrongDirection(inline.value);
+    else if (inline.type !== 'language' && 'children' in inline) found = inlinesDirection(inline.children);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The direction of blocks from their first text (a list item's, a quote's). */
+export function blocksDirection(blocks: readonly Block[]): 'ltr' | 'rtl' | undefined {
+  for (const block of blocks) {
+    if (block.type === 'language') continue;
+    if (block.type === 'paragraph' || block.type === 'heading') {
+      const found = inlinesDirection(block.children);
+      if (found) return found;
+    }
+    if (block.type === 'quote' || block.type === 'list') {
+      const found = blocksDirection(block.type === 'quote' ? block.children : block.items.flatMap((item) => item.children));
+      if (found) return found;
+    }
   }
   return undefined;
 }

@@ -1,8 +1,10 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { flatText } from '../../model/text.js';
-import type { Block, HeadingBlock, ListBlock, ListItem, TableBlock } from '../../model/types.js';
+import { blocksDirection, inlinesDirection } from '../../model/language.js';
+import type { Block, HeadingBlock, Inline, ListBlock, ListItem, TableBlock } from '../../model/types.js';
 import { renderComparison } from './comparison.js';
+import { inDirection, inOwnDirection } from './direction.js';
 import { headingElement } from './heading-levels.js';
 import { renderForces } from './forces.js';
 import { renderGlossary } from './glossary.js';
@@ -25,8 +27,8 @@ function renderBlock(block: Block, state: HtmlState): ElementContent[] {
   switch (block.type) {
     case 'paragraph': {
       // A paragraph of nothing but HTML that sanitising removed would be an empty <p>.
-      const children = renderInlines(block.children, state);
-      return children.length > 0 ? [h('p', children)] : [];
+      const [dir, children] = inOwnDirection(state, inlinesDirection(block.children), () => renderInlines(block.children, state));
+      return children.length > 0 ? [h('p', dir, children)] : [];
     }
     case 'heading':
       return [renderHeading(block, state)];
@@ -62,14 +64,15 @@ function renderBlock(block: Block, state: HtmlState): ElementContent[] {
     case 'poem':
       return [renderPoem(block, state)];
     case 'language':
-      return [h('div', { lang: block.lang, dir: block.dir }, renderBlocks(block.children, state))];
+      return [h('div', { lang: block.lang, dir: block.dir }, inDirection(state, block.dir, () => renderBlocks(block.children, state)))];
   }
 }
 
 function renderHeading(heading: HeadingBlock, state: HtmlState): ElementContent {
   // An old id (before heading ids followed GitHub's rules) stays as an empty anchor inside the heading, so published links still land on it.
   const aliases = (heading.aliases ?? []).map((alias) => h('span', { id: alias }));
-  return headingElement(state.headings.forContentHeading(heading.depth), { id: heading.id }, [...aliases, ...renderInlines(heading.children, state)]);
+  const [dir, children] = inOwnDirection(state, inlinesDirection(heading.children), () => renderInlines(heading.children, state));
+  return headingElement(state.headings.forContentHeading(heading.depth), { id: heading.id, ...dir }, [...aliases, ...children]);
 }
 
 /**
@@ -91,7 +94,10 @@ function withCheckbox(content: ElementContent[], checked: boolean): ElementConte
 }
 
 function renderList(list: ListBlock, state: HtmlState): ElementContent {
-  const items = list.items.map((item) => h('li', renderListItemContent(item, state, list.loose)));
+  const items = list.items.map((item) => {
+    const [dir, content] = inOwnDirection(state, blocksDirection(item.children), () => renderListItemContent(item, state, list.loose));
+    return h('li', dir, content);
+  });
   if (!list.ordered) return h('ul', items);
   return h('ol', { start: list.start !== undefined && list.start !== 1 ? list.start : undefined }, items);
 }
@@ -110,10 +116,14 @@ function renderTable(table: TableBlock, state: HtmlState): ElementContent {
   const [header, ...body] = table.rows;
   const heads = (header ?? []).map((cell) => flatText(cell)).filter(Boolean);
   const label = heads.length ? `Table: ${heads.join(', ')}` : 'Table';
+  const cellOf = (tag: 'th' | 'td', cell: Inline[], c: number) => {
+    const [dir, children] = inOwnDirection(state, inlinesDirection(cell), () => renderInlines(cell, state));
+    return h(tag, { ...(tag === 'th' ? { scope: 'col' } : {}), className: alignClass(c), ...dir }, children);
+  };
   return h('div.table-scroll', { role: 'region', ariaLabel: label, tabIndex: 0 }, [
     h('table.content-table', [
-      header ? h('thead', [h('tr', header.map((cell, c) => h('th', { scope: 'col', className: alignClass(c) }, renderInlines(cell, state))))]) : undefined,
-      body.length > 0 ? h('tbody', body.map((row) => h('tr', row.map((cell, c) => h('td', { className: alignClass(c) }, renderInlines(cell, state)))))) : undefined,
+      header ? h('thead', [h('tr', header.map((cell, c) => cellOf('th', cell, c)))]) : undefined,
+      body.length > 0 ? h('tbody', body.map((row) => h('tr', row.map((cell, c) => cellOf('td', cell, c))))) : undefined,
     ]),
   ]);
 }

@@ -1,3 +1,4 @@
+import { directionOf } from '../../model/language.js';
 import type { Report } from '../../model/types.js';
 import type { RenderContext } from '../types.js';
 import { shownDate, type ShownDate } from './build-date.js';
@@ -6,6 +7,8 @@ import { contentsEntries, type ContentsEntry } from './contents.js';
 /** Everything the page template sees. Strings here are escaped by Liquid unless the template says `| raw`. */
 export interface PageData {
   lang: string;
+  /** The report's writing direction, from its language (`rtl` for Arabic, Hebrew…). */
+  dir: 'ltr' | 'rtl';
   report: {
     title: string;
     subtitle: string;
@@ -35,6 +38,7 @@ export function pageData(report: Report, context: RenderContext, body: string, f
   const meta = report.meta;
   return {
     lang: meta.language,
+    dir: directionOf(meta.language),
     report: {
       title: meta.title,
       subtitle: meta.subtitle ?? '',

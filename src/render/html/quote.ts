@@ -1,17 +1,19 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Attribution, QuoteBlock } from '../../model/types.js';
+import { blocksDirection, inlinesDirection } from '../../model/language.js';
 import { attributionParts } from './attribution-parts.js';
+import { inOwnDirection } from './direction.js';
 import { renderBlocks } from './blocks.js';
 import { renderInlines } from './inlines.js';
 import type { HtmlState } from './state.js';
 
 /** A quote as `figure > blockquote + figcaption`, the figcaption carrying its attribution. */
 export function renderQuote(quote: QuoteBlock, state: HtmlState): ElementContent {
-  return h('figure.quote', { id: quote.id }, [
-    h('blockquote', renderBlocks(quote.children, state)),
-    quote.attribution ? h('figcaption', [renderAttribution(quote.attribution, state)]) : undefined,
-  ]);
+  const [dir, blocks] = inOwnDirection(state, blocksDirection(quote.children), () => renderBlocks(quote.children, state));
+  const attribution = quote.attribution;
+  const [byDir, by] = attribution ? inOwnDirection(state, inlinesDirection(attribution.children), () => renderAttribution(attribution, state)) : [{}, undefined];
+  return h('figure.quote', { id: quote.id }, [h('blockquote', dir, blocks), by ? h('figcaption', byDir, [by]) : undefined]);
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
+import { firstStrongDirection } from '../../model/language.js';
 import type { Section } from '../../model/types.js';
 import { sectionByline, type Byline } from '../byline.js';
 import { renderBlocks } from './blocks.js';
+import { inOwnDirection } from './direction.js';
 import { renderFootnotes } from './footnotes.js';
 import { HeadingLevels, SECTION_TITLE_LEVEL } from './heading-levels.js';
 import type { HtmlState } from './state.js';
@@ -11,7 +13,7 @@ import type { HtmlState } from './state.js';
 export function renderSection(section: Section, state: HtmlState): Element {
   state.section = section;
   state.headings = new HeadingLevels();
-  const header = renderSectionHeader(section, sectionByline(section, state.report.meta.language));
+  const header = renderSectionHeader(section, sectionByline(section, state.report.meta.language), state);
   const body = renderBlocks(section.blocks, state);
   // After the body: the footnotes need the ids of the references the body rendered.
   const notes = renderFootnotes(section.footnotes, state);
@@ -33,20 +35,21 @@ function renderByline(byline: Byline): ElementContent {
  * The section's heading. A learning's carries its number ("Learning 1") and where the learning
  * comes from; the colophon's title is there for the outline and screen readers but not shown.
  */
-function renderSectionHeader(section: Section, byline: Byline | undefined): ElementContent {
+function renderSectionHeader(section: Section, byline: Byline | undefined, state: HtmlState): ElementContent {
   const tag = `h${SECTION_TITLE_LEVEL}`;
+  const [dir] = inOwnDirection(state, firstStrongDirection(section.title), () => undefined);
   if (section.learning) {
     return h('header.section-header.learning-header', [
       h(tag, [
         h('span.learning-number', `Learning ${section.learning.number}`),
         h('span.visually-hidden', ': '),
-        h('span.learning-title', section.title),
+        h('span.learning-title', dir, section.title),
       ]),
       section.learning.attribution
         ? h('p.learning-attribution', [h('span.learning-attribution-label', 'Source: '), section.learning.attribution])
         : undefined,
     ]);
   }
-  if (section.kind === 'colophon') return h(`${tag}.visually-hidden`, section.title);
-  return h('header.section-header', [h(tag, section.title), byline ? renderByline(byline) : undefined]);
+  if (section.kind === 'colophon') return h(`${tag}.visually-hidden`, dir, section.title);
+  return h('header.section-header', [h(tag, dir, section.title), byline ? renderByline(byline) : undefined]);
 }

@@ -1,5 +1,6 @@
 import { imageAssetPaths } from '../../model/images.js';
 import type { LinkRecord, Report, Section } from '../../model/types.js';
+import { directionOf } from '../../model/language.js';
 import { HeadingLevels } from './heading-levels.js';
 
 /** What rendering one page remembers while it walks the model. */
@@ -16,6 +17,8 @@ export interface HtmlState {
   usedIds: Set<string>;
   /** Where each image file is published, by sha256 (`imageAssetPaths`). */
   imageAssets: ReadonlyMap<string, string>;
+  /** The direction of the text around what is being rendered: the report's, a language block's, an element's own. */
+  direction: 'ltr' | 'rtl';
 }
 
 /** A fresh state for rendering `report`. */
@@ -27,6 +30,7 @@ export function createHtmlState(report: Report): HtmlState {
     headings: new HeadingLevels(),
     usedIds: new Set(report.anchors),
     imageAssets: imageAssetPaths(report),
+    direction: directionOf(report.meta.language),
   };
 }
 

@@ -135,17 +135,15 @@ const GAP = 1;
  * own ActualText is empty.
  */
 export function lineActualTexts(pieces: readonly LinePiece[], leftToRightPage: boolean): (string | undefined)[] {
-  const setApartPieces = setApart(pieces);
-  const alone = leftToRightPage ? setApartPieces : new Set<number>();
-  const apart = leftToRightPage ? new Set<number>() : setApartPieces;
+  const { alone, apart } = setApart(pieces, leftToRightPage);
   const logical: Owned[] = [];
+  // A piece set apart is read with a space between it and the line (the gap).
+  const spaced = (c: Owned | undefined) => c !== undefined && /\s/.test(c.ch);
   pieces.forEach((piece, owner) => {
     if (alone.has(owner)) return;
     const chars = Array.from(piece.reading, (ch) => ({ ch, owner }));
-    // The gap reads as a space (unless one is there already).
-    const spaced = (c: Owned | undefined) => c !== undefined && /\s/.test(c.ch);
-    if (apart.has(owner) && owner === 0 && !spaced(chars[chars.length - 1]) && !/^\s/.test(pieces[1]?.reading ?? '')) chars.push({ ch: ' ', owner });
-    if (apart.has(owner) && owner > 0 && !spaced(chars[0]) && !spaced(logical[logical.length - 1])) chars.unshift({ ch: ' ', owner });
+    const last = logical[logical.length - 1];
+    if (last && !spaced(last) && chars.length > 0 && !spaced(chars[0]) && apart.has(owner) !== apart.has(last.owner)) logical.push({ ch: ' ', owner: apart.has(owner) ? owner : last.owner });
     logical.push(...chars);
   });
   // Poppler drops the spaces at either end of a line.
@@ -193,19 +191,45 @@ export function lineActualTexts(pieces: readonly LinePiece[], leftToRightPage: b
   return result;
 }
 
-/** The pieces set apart by a gap at either end of the line, in the order poppler reads them (a label, a page number). */
-function setApart(pieces: readonly LinePiece[]): Set<number> {
+/**
+ * The pieces set apart by a gap at either end of the line (a label hung in the margin, a page
+ * number), read first or last: each end's cluster of pieces, when it is a stretch at the start
+ * or end of the line's reading order. Where poppler will read such a cluster where it is read
+ * (on a left-to-right page, one on the left read first or on the right read last) it is left
+ * `alone`; otherwise it is given to the line (`apart`: its ActualText empty). Of two clusters
+ * that both could be, the one with less text is.
+ */
+function setApart(pieces: readonly LinePiece[], leftToRightPage: boolean): { alone: Set<number>; apart: Set<number> } {
+  const alone = new Set<number>();
   const apart = new Set<number>();
-  if (pieces.length < 2 || pieces.some((p) => p.width === undefined)) return apart;
+  if (pieces.length < 2 || pieces.some((p) => p.width === undefined)) return { alone, apart };
   const byX = pieces.map((_, i) => i).sort((a, b) => pieces[a]!.x - pieces[b]!.x || a - b);
-  const gapAfter = (a: number, b: number) => pieces[b]!.x - (pieces[a]!.x + pieces[a]!.width!) > GAP;
-  const [left, second] = [byX[0]!, byX[1]!];
-  const [right, before] = [byX[byX.length - 1]!, byX[byX.length - 2]!];
-  // Only a piece read first or last can be given to the line whole.
-  if (gapAfter(left, second) && (left === 0 || left === pieces.length - 1)) apart.add(left);
-  if (gapAfter(before, right) && (right === 0 || right === pieces.length - 1)) apart.add(right);
-  if (apart.size === pieces.length) apart.clear();
-  return apart;
+  const clusters: number[][] = [[byX[0]!]];
+  for (let k = 1; k < byX.length; k++) {
+    const [a, b] = [pieces[byX[k - 1]!]!, pieces[byX[k]!]!];
+    if (b.x - (a.x + a.width!) > GAP) clusters.push([]);
+    clusters[clusters.length - 1]!.push(byX[k]!);
+  }
+  if (clusters.length < 2) return { alone, apart };
+  const readAt = (cluster: number[]): 'first' | 'last' | undefined => {
+    const sorted = [...cluster].sort((a, b) => a - b);
+    const contiguous = sorted[sorted.length - 1]! - sorted[0]! === sorted.length - 1;
+    if (!contiguous) return undefined;
+    return sorted[0] === 0 ? 'first' : sorted[sorted.length - 1] === pieces.length - 1 ? 'last' : undefined;
+  };
+  const size = (cluster: number[]) => cluster.reduce((n, i) => n + pieces[i]!.reading.length, 0);
+  const ends = [
+    { cluster: clusters[0]!, side: 'left' as const },
+    { cluster: clusters[clusters.length - 1]!, side: 'right' as const },
+  ].filter((end) => readAt(end.cluster) !== undefined);
+  // Two clusters: only one of them is the line.
+  if (clusters.length === 2 && ends.length === 2) ends.splice(size(ends[0]!.cluster) > size(ends[1]!.cluster) ? 0 : 1, 1);
+  for (const { cluster, side } of ends) {
+    const where = readAt(cluster);
+    const inPlace = leftToRightPage && ((side === 'left' && where === 'first') || (side === 'right' && where === 'last'));
+    for (const i of cluster) (inPlace ? alone : apart).add(i);
+  }
+  return { alone, apart };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { firstStrongDirection } from '../../../../model/language.js';
 import { breakLines, lineMetrics } from '../line-breaker.js';
 import type { Run } from '../runs.js';
 import type { InlineContext } from '../inline-runs.js';
@@ -73,14 +74,21 @@ export function addTextBlock(ctx: FlowContext, frame: Pick<Frame, 'x' | 'width' 
 
 /** Break runs into a text block without adding it to the flow (footnotes). */
 export function makeTextBlock(ctx: BlockContext, frame: Pick<Frame, 'x' | 'width' | 'language'>, runs: Run[], options: TextBlockOptions, label?: HungLabel): TextBlock | undefined {
-  const direction = frame.language?.dir ?? ctx.direction ?? 'ltr';
-  const lines = breakLines(runs, frame.width, ctx.measure, lineMetrics(options.style, ctx.measure), direction);
+  const direction = frame.language?.dir ?? runsDirection(runs) ?? ctx.direction ?? 'ltr';
+  let lines = breakLines(runs, frame.width, ctx.measure, lineMetrics(options.style, ctx.measure), direction);
   if (lines.length === 0) return undefined;
   if (label) {
     const first = lines[0]!;
-    const labelLine = breakLines(label.runs, label.gutter, ctx.measure, { height: first.height, baseline: first.baseline })[0];
-    const labelSegments = (labelLine?.segments ?? []).map((s) => ({ ...s, x: s.x - label.gutter }));
-    lines[0] = { ...first, segments: [...labelSegments, ...first.segments] };
+    const labelLine = breakLines(label.runs, label.gutter, ctx.measure, { height: first.height, baseline: first.baseline }, direction)[0];
+    if (direction === 'rtl') {
+      // Mirrored: the text indented from the right instead, the label hung in the gutter there.
+      lines = lines.map((line) => ({ ...line, segments: line.segments.map((s) => ({ ...s, x: s.x - label.gutter })) }));
+      const labelSegments = (labelLine?.segments ?? []).map((s) => ({ ...s, x: s.x + frame.width - label.gutter }));
+      lines[0] = { ...lines[0]!, segments: [...labelSegments, ...lines[0]!.segments] };
+    } else {
+      const labelSegments = (labelLine?.segments ?? []).map((s) => ({ ...s, x: s.x - label.gutter }));
+      lines[0] = { ...first, segments: [...labelSegments, ...first.segments] };
+    }
   }
   return {
     kind: 'text',
@@ -102,4 +110,17 @@ export function makeTextBlock(ctx: BlockContext, frame: Pick<Frame, 'x' | 'width
 export function ensureSpaceAfter(ctx: FlowContext, space: number): void {
   const last = ctx.items[ctx.items.length - 1];
   if (last) last.spaceAfter = Math.max(last.spaceAfter, space);
+}
+
+/**
+ * The direction a paragraph takes from its first letter (UAX #9 rules P2 and P3), language
+ * spans (isolates, in their own direction) passed over; undefined when it has no letter.
+ */
+export function runsDirection(runs: readonly Run[]): 'ltr' | 'rtl' | undefined {
+  for (const run of runs) {
+    if (run.language) continue;
+    const found = firstStrongDirection(run.text);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -5,7 +5,7 @@ import { breakLines, lineMetrics } from '../line-breaker.js';
 import type { Run } from '../runs.js';
 import { COLOURS, HALF, LEADING, STYLES, type BlockStyle } from '../theme.js';
 import type { CellLine, TableBlock, TableCell, TableColumn, TableRow } from '../types.js';
-import type { FlowContext, Frame } from './context.js';
+import { runsDirection, type FlowContext, type Frame } from './context.js';
 import { cellExtent, columnWidths, type ColumnExtent } from './table-columns.js';
 
 const PADDING = { top: 7, bottom: 8, left: 10, right: 10 };
@@ -28,7 +28,9 @@ function stackCell(parts: readonly CellPart[], width: number, ctx: FlowContext):
   parts.forEach((part, index) => {
     if (index > 0) y += part.spaceBefore;
     const metrics = lineMetrics(part.style, ctx.measure);
-    const broken = breakLines(part.runs, width - part.indent, ctx.measure, metrics);
+    // A cell takes its direction from its first letter, as a paragraph does.
+    const direction = runsDirection(part.runs) ?? ctx.direction;
+    const broken = breakLines(part.runs, width - part.indent, ctx.measure, metrics, direction);
     broken.forEach((line, i) => {
       let placed = line;
       if (i === 0 && part.label) {
@@ -37,7 +39,8 @@ function stackCell(parts: readonly CellPart[], width: number, ctx: FlowContext):
         placed = { ...line, segments: [...segments, ...line.segments] };
       }
       const room = Math.max(0, width - part.indent - line.width);
-      const shift = part.align === 'right' ? room : part.align === 'center' ? room / 2 : 0;
+      // Right-to-left lines come set flush right (their start): a column's alignment moves them from there.
+      const shift = direction === 'rtl' ? (part.align === 'left' ? -room : part.align === 'center' ? -room / 2 : 0) : part.align === 'right' ? room : part.align === 'center' ? room / 2 : 0;
       lines.push({ x: part.indent + shift, y, line: placed });
       y += line.height;
     });
