@@ -80,6 +80,22 @@ function shell(command: string, cwd: string): Promise<{ status: number | null; s
 
 const requestsTo = (p: string) => server.requests.filter((r) => r.path === p).length;
 
+describe('the machines docs/ci.md sets up', () => {
+  // Without them a report that checks clean on a writer's machine fails in CI (font-missing-glyph).
+  const FONTS = ['fonts-noto-core', 'fonts-noto-cjk', 'fonts-symbola'];
+  const setUp = (commands: string[]) => commands.filter((c) => SET_UP.test(c)).join('\n');
+
+  it('install the fonts the PDF draws other scripts with, in every job that checks or builds', () => {
+    for (const job of ['check', 'publish']) {
+      const runs = (github.jobs[job].steps as { run?: string }[]).flatMap((s) => (s.run ? [s.run] : []));
+      for (const font of FONTS) expect(setUp(runs), `GitHub ${job}`).toContain(font);
+    }
+    for (const job of ['lwr-check', 'pages']) {
+      for (const font of FONTS) expect(setUp([...(gitlab.default.before_script ?? []), ...gitlab[job].script]), `GitLab ${job}`).toContain(font);
+    }
+  });
+});
+
 describe('the GitHub Actions workflow in docs/ci.md', () => {
   let repo: string;
   beforeAll(() => {
