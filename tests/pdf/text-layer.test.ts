@@ -84,6 +84,32 @@ describe('the text layer of right-to-left text (what pdftotext reads back)', () 
     );
   });
 
+  it('gives back any line, however its pieces are drawn and cut, on either kind of page', () => {
+    const alphabet = fc.constantFrom('a', 'b', 'ש', 'ל', 'ع', 'م', '1', '2', ',', '.', ' ', '!', '(', '«', '\u064e');
+    const line = fc
+      .array(alphabet, { minLength: 1, maxLength: 30 })
+      .map((chars) => chars.join('').replace(/ +/g, ' ').trim())
+      .filter((text) => text.length > 0);
+    fc.assert(
+      fc.property(line, fc.array(fc.nat(), { maxLength: 5 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), fc.boolean(), (text, cutAt, rtl, shuffle, leftToRightPage) => {
+        const cuts = [...new Set(cutAt.map((c) => 1 + (c % Math.max(1, text.length - 1))))].filter((c) => c < text.length).sort((a, b) => a - b);
+        // A piece of nothing but a space goes with the one before (a line has letters to share).
+        const readings = [0, ...cuts]
+          .map((from, i) => text.slice(from, i < cuts.length ? cuts[i] : text.length))
+          .reduce<string[]>((out, piece) => (out.length > 0 && piece.trim() === '' ? [...out.slice(0, -1), out[out.length - 1] + piece] : [...out, piece]), []);
+        // Drawn side by side in some order, with no gap between them.
+        const order = readings.map((_, i) => i).sort((a, b) => (shuffle[a]! % 7) - (shuffle[b]! % 7) || a - b);
+        const x = new Map<number, number>();
+        order.reduce((at, i) => (x.set(i, at), at + readings[i]!.length), 0);
+        const pieces: LinePiece[] = readings.map((reading, i) => ({ reading, x: x.get(i)!, width: reading.length, rtl: rtl[i]! }));
+        const texts = lineActualTexts(pieces, leftToRightPage);
+        for (const t of texts) expect(t ?? 'x').not.toMatch(/^\s$/);
+        expect(withoutMarks(popplerReads(popplerLine(pieces, texts), leftToRightPage))).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('adds a directional mark only where poppler would carry neutrals across, owned by the neutral before it', () => {
     expect(layer('שלום עולם', true)).toBe('םלוע םולש');
     expect(layer('في عام 2023', true)).toBe('\u200f ماع يف2023');

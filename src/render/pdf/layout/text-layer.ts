@@ -248,20 +248,25 @@ function shareStretch(stretch: readonly Owned[], members: readonly number[]): st
     for (const c of stretch) counts.push(counts[counts.length - 1]! + (c.owner === owner ? 1 : 0));
     return counts;
   });
-  const lone = (p: number, q: number) => q - p === 1 && /\s/.test(stretch[p]!.ch);
+  const lone = (p: number) => /\s/.test(stretch[p]!.ch);
   // best[j][q]: fewest misplaced characters when members 0..j-1 take the first q characters.
+  // Member j taking [p, q) misplaces (q - own[q]) - (p - own[p]): the best p for each q is a
+  // running minimum, so the whole is linear in the stretch for each member.
   const best = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));
   const from = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(-1));
   best[0]![0] = 0;
   for (let j = 0; j < m; j++) {
-    for (let p = j; p <= n; p++) {
-      const base = best[j]![p]!;
-      if (base === Infinity) continue;
-      for (let q = p + 1; q <= n - (m - 1 - j); q++) {
-        if (lone(p, q)) continue;
-        const cost = base + (q - p) - (own[j]![q]! - own[j]![p]!);
-        if (cost < best[j + 1]![q]!) [best[j + 1]![q], from[j + 1]![q]] = [cost, p];
-      }
+    const mine = own[j]!;
+    const start = (p: number) => best[j]![p]! - (p - mine[p]!);
+    // The best start among p <= q - 2 (any length), kept as q grows; p = q - 1 only when not a lone space.
+    let runningStart = -1;
+    for (let q = j + 1; q <= n - (m - 1 - j); q++) {
+      if (q - 2 >= 0 && (runningStart === -1 || start(q - 2) < start(runningStart))) runningStart = q - 2;
+      let p = runningStart;
+      if (!lone(q - 1) && (p === -1 || start(q - 1) < start(p))) p = q - 1;
+      if (p === -1 || best[j]![p] === Infinity) continue;
+      const cost = start(p) + (q - mine[q]!);
+      if (cost < best[j + 1]![q]!) [best[j + 1]![q], from[j + 1]![q]] = [cost, p];
     }
   }
   // Without a valid cut (a stretch of spaces), share it evenly.
