@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeJpeg, makePng } from '../scripts/make-images.mjs';
+import { lwrBin } from './lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] || 5) || 5;
-const lwr = path.join(root, 'bin/lwr.js');
+const lwr = lwrBin(); // this checkout, or --lwr / LWR_BENCH_CHECKOUT (bench/lib.mjs)
 const scratch = mkdtempSync(path.join(tmpdir(), 'lwr-bench-figures-'));
 const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000', NO_COLOR: '1' };
 const IMAGES = 20;
