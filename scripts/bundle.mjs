@@ -6,6 +6,7 @@
 // own fonts and opens documents with `font: null`), except what lwr loads from disk at run
 // time with createRequire: fontkit (shared with pdfkit), linebreak and bidi-js. Those, and the
 // HTML's font packages, are the package's only runtime dependencies.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -47,3 +48,10 @@ const notices = [...packages].sort().map((dir) => {
 });
 if (!existsSync('build/bundle')) throw new Error('esbuild wrote no bundle');
 writeFileSync('build/bundle/THIRD-PARTY-LICENSES.txt', `Code from these packages is bundled into lwr (build/bundle/):\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`);
+
+// The bundle's identity, over every file it holds: lwr's cache (.lwr-cache/) is keyed by it,
+// so code that changed without a version bump never reuses what other code cached.
+const bundled = readdirSync('build/bundle', { recursive: true }).filter((f) => f.endsWith('.js')).sort();
+const identity = createHash('sha256');
+for (const file of bundled) identity.update(`${file}\0`).update(readFileSync(`build/bundle/${file}`)).update('\0');
+writeFileSync('build/bundle/build-id.txt', `${identity.digest('hex').slice(0, 16)}\n`);

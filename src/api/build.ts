@@ -5,7 +5,8 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { LWR_VERSION, PACKAGE_ROOT } from '../package-info.js';
 import { buildReport as publish, sourceDateEpoch, type BuildOutcome } from '../publish/build.js';
 import { resolveOutputFolder } from '../publish/output-folder.js';
-import { startRenderWorker } from '../publish/render-targets.js';
+import { startRenderWorker, stopRenderWorker } from '../publish/render-targets.js';
+import type { RenderWorkerData } from '../publish/render-worker.js';
 import { writeOutputAtomically } from '../publish/write-output.js';
 import type { Format } from '../render/types.js';
 import { runBuildChecks, verifyBuild } from './build-steps.js';
@@ -49,14 +50,17 @@ export async function buildReport(input: ReportInput, options: BuildReportOption
   try {
     return await buildWith(input, options, worker);
   } finally {
-    await worker?.terminate();
+    if (worker) await stopRenderWorker(worker);
   }
 }
 
-/** Start the PDF render worker a build with these options uses, if any: started early, it loads pdfkit and the fonts while the content is read. */
-export function startBuildWorker(options: Pick<BuildReportOptions, 'formats' | 'renderWorker'>): Worker | undefined {
+/**
+ * Start the PDF render worker a build with these options uses, if any: started early, it loads
+ * pdfkit and the fonts (and, for the CLI, the shaping cache) while the content is read.
+ */
+export function startBuildWorker(options: Pick<BuildReportOptions, 'formats' | 'renderWorker'>, data: RenderWorkerData = {}): Worker | undefined {
   const mayRenderPdf = !options.formats || options.formats.includes('pdf');
-  return options.renderWorker !== false && mayRenderPdf && existsSync(RENDER_WORKER) ? startRenderWorker(RENDER_WORKER) : undefined;
+  return options.renderWorker !== false && mayRenderPdf && existsSync(RENDER_WORKER) ? startRenderWorker(RENDER_WORKER, data) : undefined;
 }
 
 /** `buildReport` with a render worker already started (or none); the caller terminates it. */

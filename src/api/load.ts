@@ -6,6 +6,7 @@ import { hasFatal, type Diagnostic } from '../model/diagnostic.js';
 import type { Report } from '../model/types.js';
 import { loadContent } from '../read/load.js';
 import { readReport } from '../read/report.js';
+import { readReportCached, type ReportCacheSettings } from '../cache/report-cache.js';
 
 /** Options of `loadReport`. */
 export interface LoadReportOptions {
@@ -81,7 +82,7 @@ export function findReportFolder(cwd: string): FoundReportFolder | undefined {
 }
 
 /** Load and read one content folder with a config already found (the CLI finds it once per run). Never prints. */
-export function readContentFolder(contentDir: string, cwd: string, found: FoundConfig): LoadResult {
+export function readContentFolder(contentDir: string, cwd: string, found: FoundConfig, options: { cache?: ReportCacheSettings | undefined } = {}): LoadResult {
   const diagnostics = [...found.diagnostics];
   const absolute = path.resolve(cwd, contentDir);
   const unreadable = (files: string[]): UnreadableReport => ({ report: undefined, diagnostics, files, contentDir: absolute, cwd });
@@ -91,7 +92,8 @@ export function readContentFolder(contentDir: string, cwd: string, found: FoundC
   const content = loaded.content;
   const files = content ? [...(content.config ? [content.config.path] : []), ...content.files.map((f) => f.path)] : [];
   if (!content || hasFatal(loaded.diagnostics)) return unreadable(files);
-  const read = readReport(content);
+  // The CLI keeps the read model in the project's cache (.lwr-cache/); the library reads afresh.
+  const read = readReportCached(content, options.cache, readReport);
   diagnostics.push(...read.diagnostics);
   if (!read.report || hasFatal(diagnostics)) return unreadable(files);
   const report = found.config ? applyProjectConfig(read.report, found.config, cwd) : read.report;

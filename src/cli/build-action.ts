@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { buildWith, startBuildWorker } from '../api/build.js';
 import { formatStylish, summaryLine } from '../format/stylish.js';
-import { PACKAGE_ROOT } from '../package-info.js';
+import { LWR_VERSION, PACKAGE_ROOT } from '../package-info.js';
 import type { ManifestEntry } from '../publish/manifest.js';
 import { resolveOutputFolder } from '../publish/output-folder.js';
 import { OutputWriteError, removePendingTemporary } from '../publish/write-output.js';
@@ -11,17 +11,28 @@ import type { Format } from '../render/types.js';
 import type { BuildFlags } from './build.js';
 import { cliContext, readContentOrReport, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
+import { stopRenderWorker } from '../publish/render-targets.js';
+import type { RenderWorkerData } from '../publish/render-worker.js';
+import { cacheFolder } from '../cache/location.js';
+import { lwrCacheIdentity } from '../cache/identity.js';
 
 /** Run `lwr build` with parsed flags: print progress and problems, set the exit code. */
 export async function runBuild(flags: BuildFlags, command: Command): Promise<void> {
   const ctx = cliContext(command);
   // Start the PDF worker first: it loads pdfkit and the fonts while this thread reads the content.
-  const worker = startBuildWorker(flags.format ? { formats: flags.format as Format[] } : {});
+  const worker = startBuildWorker(flags.format ? { formats: flags.format as Format[] } : {}, renderWorkerData(ctx));
   try {
     await buildWithFlags(flags, ctx, worker);
   } finally {
-    await worker?.terminate();
+    if (worker) await stopRenderWorker(worker);
   }
+}
+
+/** The worker's shaping cache, `.lwr-cache/shaping.json` in the project, unless caching is off. */
+function renderWorkerData(ctx: CliContext): RenderWorkerData {
+  const folder = cacheFolder(ctx.config?.dir, path.resolve(ctx.cwd, ctx.options.content));
+  const lwrIdentity = lwrCacheIdentity(LWR_VERSION);
+  return folder && lwrIdentity ? { shaping: { file: path.join(folder, 'shaping.json'), lwrIdentity } } : {};
 }
 
 async function buildWithFlags(flags: BuildFlags, ctx: CliContext, worker: Worker | undefined): Promise<void> {

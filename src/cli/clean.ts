@@ -1,18 +1,21 @@
 import type { Command } from 'commander';
 import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { cliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { resolveOutputFolder } from '../publish/output-folder.js';
 import { sweepLeftovers } from '../publish/write-output.js';
 import { PACKAGE_ROOT } from '../package-info.js';
+import { CACHE_FOLDER, cachePath } from '../cache/location.js';
 
-/** `lwr clean`: remove the output folder (and temporary folders a killed build left beside it). */
+/** `lwr clean`: remove the output folder (and temporary folders a killed build left beside it); with --cache, lwr's cache too. */
 export function registerClean(program: Command): void {
   program
     .command('clean')
-    .description('remove the output folder')
+    .description('remove the output folder (with --cache, also lwr\'s cache, .lwr-cache/)')
     .option('-o, --out <dir>', 'the output folder', 'dist')
-    .action((opts: { out: string }, command: Command) => {
+    .option('--cache', `also remove ${CACHE_FOLDER}/ (read models, shaped text, link results): the next run starts from scratch`)
+    .action((opts: { out: string; cache?: boolean }, command: Command) => {
       const ctx = cliContext(command);
       const out = resolveOutputFolder(opts.out, { content: ctx.options.content, others: [PACKAGE_ROOT] });
       if (out.problem !== undefined) {
@@ -26,6 +29,15 @@ export function registerClean(program: Command): void {
         rmSync(target, { recursive: true, force: true });
         ctx.info(`removed ${opts.out}`);
       } else ctx.info(`${opts.out} does not exist; nothing to remove`);
+      if (opts.cache) {
+        // The cache lives beside lwr.config.yaml, else beside the content folder (whatever LWR_CACHE says).
+        const cache = cachePath(ctx.config?.dir, path.resolve(ctx.cwd, ctx.options.content));
+        const shown = path.relative(ctx.cwd, cache) || cache;
+        if (existsSync(cache)) {
+          rmSync(cache, { recursive: true, force: true });
+          ctx.info(`removed ${shown}`);
+        } else ctx.info(`${shown} does not exist; nothing to remove`);
+      }
       process.exitCode = EXIT.ok;
     });
 }

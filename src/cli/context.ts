@@ -7,6 +7,10 @@ import type { ProjectConfig } from '../config/project-config.js';
 import { formatStylish } from '../format/stylish.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { EXIT } from './exit-codes.js';
+import type { ReportCacheSettings } from '../cache/report-cache.js';
+import { cacheFolder } from '../cache/location.js';
+import { lwrCacheIdentity } from '../cache/identity.js';
+import { LWR_VERSION } from '../package-info.js';
 
 /** Options every command takes. */
 export interface GlobalOptions {
@@ -105,7 +109,14 @@ function foundFolders(cwd: string): { content?: string; out?: string } {
  * never prints. The library's `loadReport` reads through the same function.
  */
 export function readContent(ctx: CliContext): LoadResult {
-  return readContentFolder(ctx.options.content, ctx.cwd, { ...(ctx.config ? { config: ctx.config } : {}), diagnostics: ctx.configDiagnostics });
+  return readContentFolder(ctx.options.content, ctx.cwd, { ...(ctx.config ? { config: ctx.config } : {}), diagnostics: ctx.configDiagnostics }, { cache: readCache(ctx) });
+}
+
+/** The read model's cache in the project's `.lwr-cache/`, unless caching is off or lwr runs unbundled. */
+function readCache(ctx: CliContext): ReportCacheSettings | undefined {
+  const folder = cacheFolder(ctx.config?.dir, path.resolve(ctx.cwd, ctx.options.content));
+  const identity = lwrCacheIdentity(LWR_VERSION);
+  return folder && identity ? { folder, identity } : undefined;
 }
 
 /**

@@ -61,10 +61,17 @@ export async function buildReport(report: Report, options: BuildOptions, effects
 
   const buildDate = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : effects.now();
   const contextFor = (target: BuildTarget): RenderContext => renderContext(report, target, options, effects, buildDate);
+  // Each target is verified as soon as it is rendered, while the others still render.
+  const verifying = new Map<BuildTarget, Promise<Diagnostic[]>>();
+  const verify = (target: BuildTarget, files: OutputFile[]) => {
+    const verdict = effects.verify(report, files, [target]);
+    verdict.catch(() => undefined); // awaited below; a rejection before then is not unhandled
+    verifying.set(target, verdict);
+  };
   const worker = effects.renderWorker;
-  const files = worker ? await renderTargetsInParallel(report, plan.targets, contextFor, worker) : await renderTargets(report, plan.targets, contextFor);
+  const files = worker ? await renderTargetsInParallel(report, plan.targets, contextFor, worker, verify) : await renderTargets(report, plan.targets, contextFor, verify);
 
-  const problems = await effects.verify(report, files, plan.targets);
+  const problems = (await Promise.all(plan.targets.map((target) => verifying.get(target) ?? Promise.resolve([])))).flat();
   // Warnings (a known cause, named) are reported and published; errors stop the build.
   if (hasErrors(problems)) return { status: 'verify-failed', checks, problems };
 

@@ -13,6 +13,8 @@ export function editionSectionIds(report: Report, edition: EditionConfig): strin
 export function selectEdition(report: Report, edition: EditionConfig): Report {
   const ids = new Set(editionSectionIds(report, edition));
   const inEdition = (sectionId: string) => ids.has(sectionId);
+  // Entries by id, not by object: a model read back from JSON (the cache, lwr model) is not one object graph.
+  const terms = new Set(report.sections.filter((s) => ids.has(s.id)).flatMap((s) => s.blocks.flatMap((b) => (b.type === 'glossary' ? b.entries.map((e) => e.id) : []))));
   return {
     ...report,
     sections: report.sections.filter((s) => ids.has(s.id)),
@@ -20,7 +22,7 @@ export function selectEdition(report: Report, edition: EditionConfig): Report {
     quotes: report.quotes.filter((q) => inEdition(q.section.id)),
     footnotes: report.footnotes.filter((f) => inEdition(f.sectionId)),
     links: report.links.filter((l) => inEdition(l.sectionId)),
-    glossary: report.glossary.filter((g) => report.sections.some((s) => ids.has(s.id) && s.blocks.some((b) => b.type === 'glossary' && b.entries.includes(g)))),
+    glossary: report.glossary.filter((g) => terms.has(g.id)),
     poems: report.poems.filter((p) => inEdition(p.sectionId)),
     figures: report.figures.filter((f) => inEdition(f.sectionId)),
   };

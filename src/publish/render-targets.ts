@@ -4,7 +4,7 @@ import { loadRenderer } from '../render/registry.js';
 import type { RenderContext, RenderedFile } from '../render/types.js';
 import { selectEdition } from './edition.js';
 import type { BuildTarget } from './plan.js';
-import type { RenderJob, RenderReply } from './render-worker.js';
+import type { RenderJob, RenderReply, RenderWorkerData, SaveRequest } from './render-worker.js';
 
 /** A file of the output, relative to the output folder. */
 export interface OutputFile {
@@ -16,15 +16,20 @@ export interface OutputFile {
 
 export type ContextFor = (target: BuildTarget) => RenderContext;
 
+/** Told about each target as soon as its files are rendered (verification starts there, while the rest render). */
+export type OnRendered = (target: BuildTarget, files: OutputFile[]) => void;
+
 const placed = (target: BuildTarget, files: RenderedFile[]): OutputFile[] =>
   files.map((file) => ({ path: `${target.folder}/${file.path}`, contents: file.contents, edition: target.edition.id, format: target.format }));
 
 /** Render targets one after another on this thread; each renderer gets its edition's model. */
-export async function renderTargets(report: Report, targets: readonly BuildTarget[], contextFor: ContextFor): Promise<OutputFile[]> {
+export async function renderTargets(report: Report, targets: readonly BuildTarget[], contextFor: ContextFor, onRendered?: OnRendered): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   for (const target of targets) {
     const render = await loadRenderer(target.format);
-    files.push(...placed(target, await render(selectEdition(report, target.edition), contextFor(target))));
+    const rendered = placed(target, await render(selectEdition(report, target.edition), contextFor(target)));
+    onRendered?.(target, rendered);
+    files.push(...rendered);
   }
   return files;
 }
@@ -33,22 +38,34 @@ export async function renderTargets(report: Report, targets: readonly BuildTarge
  * Render on both cores: PDF targets (the slow typesetting) go to a worker thread while this
  * thread renders the others. Output order is the targets' order either way.
  */
-export async function renderTargetsInParallel(report: Report, targets: readonly BuildTarget[], contextFor: ContextFor, worker: Worker): Promise<OutputFile[]> {
+export async function renderTargetsInParallel(report: Report, targets: readonly BuildTarget[], contextFor: ContextFor, worker: Worker, onRendered?: OnRendered): Promise<OutputFile[]> {
   const offloaded = targets.filter((t) => t.format === 'pdf');
-  if (offloaded.length === 0 || offloaded.length === targets.length) return renderTargets(report, targets, contextFor);
+  if (offloaded.length === 0) return renderTargets(report, targets, contextFor, onRendered);
   {
-    const inWorker = renderInWorker(worker, report, offloaded, contextFor);
-    const here = renderTargets(report, targets.filter((t) => t.format !== 'pdf'), contextFor);
+    const inWorker = renderInWorker(worker, report, offloaded, contextFor, onRendered);
+    const here = renderTargets(report, targets.filter((t) => t.format !== 'pdf'), contextFor, onRendered);
     const [workerFiles, localFiles] = await Promise.all([inWorker, here]);
     const byTarget = (t: BuildTarget) => (t.format === 'pdf' ? workerFiles : localFiles).filter((f) => f.edition === t.edition.id && f.format === t.format);
     return targets.flatMap(byTarget);
   }
 }
 
-/** Start the render worker early, so it loads the PDF renderer while the content is read. */
-export const startRenderWorker = (workerFile: string): Worker => new Worker(workerFile);
+/** Start the render worker early, so it loads the PDF renderer (and the shaping cache) while the content is read. */
+export const startRenderWorker = (workerFile: string, data: RenderWorkerData = {}): Worker => new Worker(workerFile, { workerData: data });
 
-async function renderInWorker(worker: Worker, report: Report, targets: readonly BuildTarget[], contextFor: ContextFor): Promise<OutputFile[]> {
+/** Let the worker add what it shaped to the shaping cache, then stop it. */
+export async function stopRenderWorker(worker: Worker): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const done = () => resolve();
+    worker.once('message', done);
+    worker.once('error', done);
+    worker.once('exit', done);
+    worker.postMessage({ save: true } satisfies SaveRequest);
+  });
+  await worker.terminate();
+}
+
+async function renderInWorker(worker: Worker, report: Report, targets: readonly BuildTarget[], contextFor: ContextFor, onRendered?: OnRendered): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   for (const [id, target] of targets.entries()) {
     const { readAsset: _readAsset, ...context } = contextFor(target);
@@ -63,7 +80,9 @@ async function renderInWorker(worker: Worker, report: Report, targets: readonly 
       worker.postMessage(job);
     });
     if ('error' in reply) throw new Error(`the ${target.format} renderer failed: ${reply.error}`);
-    files.push(...placed(target, reply.files));
+    const rendered = placed(target, reply.files);
+    onRendered?.(target, rendered);
+    files.push(...rendered);
   }
   return files;
 }

@@ -32,6 +32,22 @@ export interface FontBook {
   opened(): [FaceId, Font][];
 }
 
+// Fonts opened in this process, by file and face: a font decodes its tables (cmap, GSUB, GPOS)
+// as it is used, so the editions of one build share that work. Reused only for the same bytes.
+const openedFonts = new Map<string, { data: Uint8Array; font: Font }>();
+
+function openedFont(face: FaceInfo, data: Uint8Array): Font {
+  const key = `${face.path}\u0000${face.postscriptName ?? ''}\u0000${face.index}`;
+  const known = openedFonts.get(key);
+  if (known && Buffer.from(known.data.buffer, known.data.byteOffset, known.data.byteLength).equals(data)) return known.font;
+  const created = fontkit.create(data);
+  const single = 'fonts' in created ? ((face.postscriptName ? created.getFont(face.postscriptName) : null) ?? created.fonts[face.index]) : created;
+  if (!single) throw new Error(`${face.path} has no face ${face.postscriptName ?? face.index}`);
+  const font = withShapingCache(single);
+  openedFonts.set(key, { data, font });
+  return font;
+}
+
 /** A font book over `faces`, reading font files through the render context. */
 export function openFontBook(faces: readonly FaceInfo[], readAsset: RenderContext['readAsset']): FontBook {
   const byId = new Map(faces.map((face) => [face.id, face]));
@@ -48,10 +64,7 @@ export function openFontBook(faces: readonly FaceInfo[], readAsset: RenderContex
     if (!face) throw new Error(`the PDF asked for a font lwr does not have: ${id}`);
     let data = files.get(face.path);
     if (!data) files.set(face.path, (data = readAsset(face.path)));
-    const created = fontkit.create(data);
-    const single = 'fonts' in created ? ((face.postscriptName ? created.getFont(face.postscriptName) : null) ?? created.fonts[face.index]) : created;
-    if (!single) throw new Error(`${face.path} has no face ${face.postscriptName ?? face.index}`);
-    opened = withShapingCache(single);
+    opened = openedFont(face, data);
     fonts.set(id, opened);
     return opened;
   };

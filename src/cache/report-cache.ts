@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { AssetReader, ImageLookup, LoadedContent } from '../read/load.js';
+import type { ReadResult } from '../read/report.js';
+import { readCacheFile, writeCacheFile } from './cache-file.js';
+
+/** Where the read model is kept, and the lwr build it is valid for. */
+export interface ReportCacheSettings {
+  /** The cache folder (`.lwr-cache/`). */
+  folder: string;
+  /** lwr's cache identity (version and bundled code). */
+  identity: string;
+}
+
+/** What is kept: what reading gave, and every image the reader asked about with what it found. */
+interface CachedRead {
+  result: ReadResult;
+  images: [string, ImageLookup][];
+}
+
+/**
+ * The content's hash: every file's path and text, report.yaml's, the content folder's real
+ * path, and whether images are read. Reading is a pure function of these and of the image
+ * files it asks about, which are compared when the cached read is used.
+ */
+function contentKey(content: LoadedContent, identity: string): string {
+  const hash = createHash('sha256').update(`read ${identity}\0${content.root}\0${content.dir}\0${content.assets ? 'assets' : 'no assets'}\0`);
+  const add = (label: string, file: { path: string; text: string } | undefined) => hash.update(`${label}\0${file?.path ?? ''}\0${file?.text.length ?? -1}\0${file?.text ?? ''}\0`);
+  add('config', content.config);
+  for (const file of content.files) add('file', file);
+  return hash.digest('hex');
+}
+
+/**
+ * Read the content into the model, or take the model an earlier run read from the same content
+ * (`.lwr-cache/read-<folder>.json`, one per content folder). The cached read is used only when
+ * the content's hash matches and every image it asked about is found the same today (same
+ * bytes, same problem); otherwise the content is read again and the cache replaced.
+ */
+export function readReportCached(content: LoadedContent, settings: ReportCacheSettings | undefined, read: (content: LoadedContent) => ReadResult): ReadResult {
+  if (!settings) return read(content);
+  const key = contentKey(content, settings.identity);
+  const file = path.join(settings.folder, `read-${createHash('sha256').update(content.root).digest('hex').slice(0, 16)}.json`);
+  const cached = readCacheFile<CachedRead>(file, key);
+  if (cached && imagesUnchanged(cached.images, content.assets)) return cached.result;
+  const asked = new Map<string, ImageLookup>();
+  const recording: LoadedContent = content.assets ? { ...content, assets: recordingAssets(content.assets, asked) } : content;
+  const result = read(recording);
+  if (result.report) writeCacheFile(file, key, { result, images: [...asked] } satisfies CachedRead);
+  return result;
+}
+
+function imagesUnchanged(images: CachedRead['images'], assets: AssetReader | undefined): boolean {
+  if (!Array.isArray(images)) return false;
+  if (!assets) return images.length === 0;
+  return images.every(([contentPath, lookup]) => JSON.stringify(assets.image(contentPath)) === JSON.stringify(lookup));
+}
+
+function recordingAssets(assets: AssetReader, asked: Map<string, ImageLookup>): AssetReader {
+  return {
+    image(contentPath) {
+      const lookup = assets.image(contentPath);
+      asked.set(contentPath, lookup);
+      return lookup;
+    },
+    bytes: (sha256) => assets.bytes(sha256),
+  };
+}
