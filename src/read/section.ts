@@ -1,8 +1,4 @@
 import type { FootnoteDefinition, Heading, Root, RootContent } from 'mdast';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { blocksText, flatText } from '../model/text.js';
 import type { Block, Footnote, GlossaryEntry, Inline, LinkRecord, PoemBlock, Section } from '../model/types.js';
@@ -15,12 +11,11 @@ import { convertInlines } from './inline.js';
 import { findExcessiveNesting, findExcessiveTreeDepth, isStackOverflow, MAX_NESTING } from './nesting.js';
 import type { AnchorRegistry } from './slug.js';
 import { standardiseTree } from './standard-markdown.js';
-
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+import { parseMarkdownTree } from './markdown-parser.js';
 
 /** Parse Markdown into mdast (GFM and directives), references resolved (standard-markdown.ts). */
 export const parseMarkdown = (markdown: string): Root => {
-  const tree = parseCache?.get(markdown) ?? standardiseTree(parser.parse(markdown), markdown);
+  const tree = parseCache?.get(markdown) ?? standardiseTree(parseMarkdownTree(markdown), markdown);
   parseCache?.set(markdown, tree); // also on a hit: the cache learns which trees are still in use
   return tree;
 };
