@@ -43,6 +43,9 @@ const server = http.createServer((req, res) => {
   setTimeout(() => answer(req, res, url.pathname), DELAY_MS);
 });
 server.keepAliveTimeout = 5000;
+// Connections opened: a checker that reuses them opens few.
+let connections = 0;
+server.on('connection', () => connections++);
 
 function answer(req, res, pathname) {
   const [, run, kind] = pathname.split('/');
@@ -177,10 +180,14 @@ async function compare(name, { limited, target }) {
     linkSets.set(linkinatorRun, links(origin, linkinatorRun, { limited }));
     dir = path.join(work, `${name}-${i}`);
     contentFolder(dir, lwrSet);
+    let opened = connections;
     const lwr = await runLwr(dir);
+    lwr.connections = connections - opened;
     problems.push(...verifyLwr(`${name} #${i + 1}`, lwr, lwrSet, lwrRun));
     lwrRuns.push({ ...lwr, requests: requestsOf(lwrRun) });
+    opened = connections;
     const linkinator = await runLinkinator(origin, linkinatorRun);
+    linkinator.connections = connections - opened;
     linkinatorRuns.push({ ...linkinator, requests: requestsOf(linkinatorRun) });
   }
   const lwrSeconds = median(lwrRuns.map((r) => r.seconds));
@@ -189,14 +196,14 @@ async function compare(name, { limited, target }) {
   scenarios[name] = {
     links: 500,
     runs: REPEATS,
-    lwr: { seconds: round(lwrSeconds), allSeconds: lwrRuns.map((r) => round(r.seconds)), checkingSeconds: median(lwrRuns.map((r) => r.checkingSeconds ?? NaN)), requests: lwrRuns[0].requests, errors: lwrRuns[0].diagnostics.filter((d) => d.severity === 'error').length },
-    linkinator: { seconds: round(linkinatorSeconds), allSeconds: linkinatorRuns.map((r) => round(r.seconds)), requests: linkinatorRuns[0].requests, broken: linkinatorRuns[0].broken?.length ?? null, exit: linkinatorRuns[0].status },
+    lwr: { seconds: round(lwrSeconds), allSeconds: lwrRuns.map((r) => round(r.seconds)), checkingSeconds: median(lwrRuns.map((r) => r.checkingSeconds ?? NaN)), requests: lwrRuns[0].requests, connections: lwrRuns[0].connections, errors: lwrRuns[0].diagnostics.filter((d) => d.severity === 'error').length },
+    linkinator: { seconds: round(linkinatorSeconds), allSeconds: linkinatorRuns.map((r) => round(r.seconds)), requests: linkinatorRuns[0].requests, connections: linkinatorRuns[0].connections, broken: linkinatorRuns[0].broken?.length ?? null, exit: linkinatorRuns[0].status },
     ratio: round(ratio),
     target,
     met: ratio <= target,
   };
   const l = scenarios[name];
-  console.log(`${name}: lwr ${l.lwr.seconds} s (checking ${l.lwr.checkingSeconds} s, ${l.lwr.requests} requests), linkinator ${l.linkinator.seconds} s (${l.linkinator.requests} requests, ${l.linkinator.broken ?? '?'} broken); ratio ${l.ratio} (target <= ${target}) — medians of ${REPEATS}`);
+  console.log(`${name}: lwr ${l.lwr.seconds} s (checking ${l.lwr.checkingSeconds} s, ${l.lwr.requests} requests on ${l.lwr.connections} connections), linkinator ${l.linkinator.seconds} s (${l.linkinator.requests} requests on ${l.linkinator.connections} connections, ${l.linkinator.broken ?? '?'} broken); ratio ${l.ratio} (target <= ${target}) — medians of ${REPEATS}`);
   return dir;
 }
 

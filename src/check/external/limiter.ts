@@ -5,7 +5,11 @@
 export class ConnectionLimiter {
   private active = 0;
   private readonly byHost = new Map<string, number>();
-  private readonly waiting: { host: string; grant: (release: () => void) => void }[] = [];
+  // Waiters in a queue per host, each numbered in order of arrival: the next to serve is the
+  // earliest head of a queue whose host has room, found by looking at one waiter per host
+  // (a release used to scan every waiter, quadratic when hundreds wait for one host).
+  private readonly waiting = new Map<string, { order: number; grant: (release: () => void) => void }[]>();
+  private arrivals = 0;
 
   constructor(
     private readonly total: number,
@@ -14,8 +18,13 @@ export class ConnectionLimiter {
 
   /** Wait for a slot for `host`; call the returned function to give it back (once). */
   acquire(host: string): Promise<() => void> {
-    if (this.fits(host)) return Promise.resolve(this.take(host));
-    return new Promise((grant) => this.waiting.push({ host, grant }));
+    if (this.fits(host) && !this.waiting.has(host)) return Promise.resolve(this.take(host));
+    return new Promise((grant) => {
+      const queue = this.waiting.get(host);
+      const waiter = { order: this.arrivals++, grant };
+      if (queue) queue.push(waiter);
+      else this.waiting.set(host, [waiter]);
+    });
   }
 
   private fits(host: string): boolean {
@@ -38,12 +47,20 @@ export class ConnectionLimiter {
   }
 
   private serveWaiting(): void {
-    for (let i = 0; i < this.waiting.length && this.active < this.total; ) {
-      const waiter = this.waiting[i]!;
-      if (this.fits(waiter.host)) {
-        this.waiting.splice(i, 1);
-        waiter.grant(this.take(waiter.host));
-      } else i++;
+    while (this.active < this.total) {
+      let next: string | undefined;
+      let earliest = Infinity;
+      for (const [host, queue] of this.waiting) {
+        if (queue[0]!.order < earliest && (this.byHost.get(host) ?? 0) < this.perHost) {
+          earliest = queue[0]!.order;
+          next = host;
+        }
+      }
+      if (next === undefined) return;
+      const queue = this.waiting.get(next)!;
+      const waiter = queue.shift()!;
+      if (queue.length === 0) this.waiting.delete(next);
+      waiter.grant(this.take(next));
     }
   }
 }
