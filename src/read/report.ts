@@ -5,7 +5,7 @@ import { walkBlocks, walkSectionInlines } from '../model/walk.js';
 import { readConfig } from './config.js';
 import { parseContentFile, type ParsedFile } from './front-matter.js';
 import { resolveInReportLinks } from './in-report-links.js';
-import type { LoadedContent } from './load.js';
+import type { LoadedContent, SourceFile } from './load.js';
 import { readSection } from './section.js';
 import { AnchorRegistry, slugify } from './slug.js';
 import { didYouMean } from './suggest.js';
@@ -15,6 +15,32 @@ export interface ReadResult {
   /** Absent when the content has fatal problems (exit 2). */
   report?: Report;
   diagnostics: Diagnostic[];
+}
+
+type FrontMatterResult = ReturnType<typeof parseContentFile>;
+
+/** Where front matter read before is kept between reads, by file path and text (lwr watch). */
+export interface FrontMatterCache {
+  get(key: string): FrontMatterResult | undefined;
+  set(key: string, result: FrontMatterResult): void;
+}
+
+let frontMatterCache: FrontMatterCache | undefined;
+
+/**
+ * Keep each file's front matter as read, for long-running processes (lwr watch) where most
+ * files do not change between rebuilds. Handed out as copies, so nothing read is shared.
+ */
+export function useFrontMatterCache(cache: FrontMatterCache | undefined): void {
+  frontMatterCache = cache;
+}
+
+function frontMatterOf(file: SourceFile): FrontMatterResult {
+  if (!frontMatterCache) return parseContentFile(file);
+  const key = `${file.path}\u0000${file.text}`;
+  const result = frontMatterCache.get(key) ?? parseContentFile(file);
+  frontMatterCache.set(key, result); // also on a hit: the cache learns which results are still in use
+  return structuredClone(result);
 }
 
 /**
@@ -33,7 +59,7 @@ export function readReport(content: LoadedContent): ReadResult {
   const firstSeen = new Map<string, string>();
   let unreadFiles = 0;
   for (const file of content.files) {
-    const result = parseContentFile(file);
+    const result = frontMatterOf(file);
     diagnostics.push(...result.diagnostics);
     if (!result.parsed) {
       unreadFiles++;

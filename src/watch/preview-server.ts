@@ -22,8 +22,12 @@ export interface PreviewServer {
   url: string;
   /** The port it listens on: the one asked for, or the next free one when that was taken. */
   port: number;
-  /** Replace the served files (paths relative to the site root) and reload open pages. */
-  publish(files: ReadonlyMap<string, Uint8Array | string>): void;
+  /**
+   * Replace the served files (paths relative to the site root) and reload open pages at once;
+   * `later` files (the text edition) join them when ready, and a request for a file not yet
+   * there waits for them rather than getting a 404.
+   */
+  publish(files: ReadonlyMap<string, Uint8Array | string>, later?: Promise<ReadonlyMap<string, Uint8Array | string>>): void;
   /** Show a problem banner in open pages (and in pages opened later), or clear it. */
   problem(text: string | undefined): void;
   close(): Promise<void>;
@@ -32,6 +36,7 @@ export interface PreviewServer {
 /** Serve the preview from memory on 127.0.0.1, with server-sent events for reload and problems. */
 export async function startPreviewServer(port: number): Promise<PreviewServer> {
   let files = new Map<string, Uint8Array | string>();
+  let pending: Promise<void> | undefined;
   let currentProblem: string | undefined;
   const clients = new Set<ServerResponse>();
   const send = (event: string, data: unknown) => {
@@ -52,12 +57,24 @@ export async function startPreviewServer(port: number): Promise<PreviewServer> {
       }
       const pathname = requestPath(request.url);
       if (pathname === undefined) return refuse(response, 400, 'bad request: the address is not well formed');
-      serve(pathname, request, response);
+      const key = pathname.replace(/^\/+/, '');
+      // A file the rebuild has still to add (the text edition): answer once it is there.
+      if (pending && fileFor(key, files) === undefined) void pending.then(() => answer(pathname, request, response));
+      else serve(pathname, request, response);
     } catch (error) {
       if (!response.headersSent) refuse(response, 500, `lwr watch could not answer: ${(error as Error).message}`);
       else response.destroy();
     }
   });
+
+  const answer = (pathname: string, request: IncomingMessage, response: ServerResponse) => {
+    try {
+      serve(pathname, request, response);
+    } catch (error) {
+      if (!response.headersSent) refuse(response, 500, `lwr watch could not answer: ${(error as Error).message}`);
+      else response.destroy();
+    }
+  };
 
   const serve = (pathname: string, request: IncomingMessage, response: ServerResponse) => {
     if (pathname === LIVE_EVENTS_PATH) {
@@ -87,9 +104,19 @@ export async function startPreviewServer(port: number): Promise<PreviewServer> {
   return {
     url: `http://127.0.0.1:${actual}/`,
     port: actual,
-    publish(next) {
-      files = new Map(next);
+    publish(next, later) {
+      const published = (files = new Map(next));
       send('reload', null);
+      const waiting = later
+        ?.then((more) => {
+          // Unless a newer build has been published meanwhile.
+          if (files === published) for (const [key, value] of more) files.set(key, value);
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          if (pending === waiting) pending = undefined;
+        });
+      pending = waiting;
     },
     problem(text) {
       currentProblem = text;

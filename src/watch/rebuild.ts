@@ -3,7 +3,7 @@ import { editionImageBytes } from '../model/images.js';
 import type { Report } from '../model/types.js';
 import { selectEdition } from '../publish/edition.js';
 import { loadContent, type LoadCache } from '../read/load.js';
-import { readReport } from '../read/report.js';
+import { readReport, useFrontMatterCache, type FrontMatterCache } from '../read/report.js';
 import { useParseCache } from '../read/section.js';
 import type { Root } from 'mdast';
 import { loadRenderer } from '../render/registry.js';
@@ -11,17 +11,21 @@ import type { RenderContext } from '../render/types.js';
 import { LIVE_CLIENT_PATH } from './live-client.js';
 
 let trees = new Map<string, Root>();
+let frontMatters = new Map<string, Parameters<FrontMatterCache['set']>[1]>();
 
 export interface PreviewBuild {
-  /** Site files: the HTML edition at the root, the text edition under text/. */
+  /** Site files: the HTML edition at the root. */
   files?: Map<string, Uint8Array | string>;
+  /** The text edition's files, under text/: rendered when asked, after the page is reloaded. */
+  text?: () => Promise<Map<string, Uint8Array | string>>;
   report?: Report;
   diagnostics: Diagnostic[];
 }
 
 /**
  * Rebuild the preview: re-read changed content files only (the cache), then render the
- * primary edition's HTML and text in memory. Content problems come back as diagnostics.
+ * primary edition's HTML in memory, and its text edition when `text` is called (the open page
+ * is told to reload before that). Content problems come back as diagnostics.
  */
 export async function rebuildPreview(contentDir: string, cache: LoadCache, context: Omit<RenderContext, 'edition'>): Promise<PreviewBuild> {
   const loaded = loadContent(contentDir, process.cwd(), cache);
@@ -29,14 +33,18 @@ export async function rebuildPreview(contentDir: string, cache: LoadCache, conte
   // Parse only what changed: trees of unchanged files are reused, and trees no file uses any
   // more are dropped after this rebuild.
   const inUse = new Map<string, Root>();
+  const frontMatterInUse: typeof frontMatters = new Map();
   useParseCache({ get: (markdown) => trees.get(markdown), set: (markdown, tree) => inUse.set(markdown, tree) });
+  useFrontMatterCache({ get: (key) => frontMatters.get(key), set: (key, result) => frontMatterInUse.set(key, result) });
   let read;
   try {
     read = readReport(loaded.content);
   } finally {
     useParseCache(undefined);
+    useFrontMatterCache(undefined);
   }
   trees = inUse;
+  frontMatters = frontMatterInUse;
   if (!read.report) return { diagnostics: read.diagnostics };
   const edition = read.report.meta.editions[0]!;
   const model = selectEdition(read.report, edition);
@@ -45,6 +53,6 @@ export async function rebuildPreview(contentDir: string, cache: LoadCache, conte
   const assets = loaded.content.assets;
   const images = assets ? editionImageBytes(model, assets.bytes) : undefined;
   for (const file of await html(model, { ...context, edition, ...(images ? { images } : {}), options: { ...context.options, liveReloadScript: LIVE_CLIENT_PATH } })) files.set(file.path, file.contents);
-  for (const file of await text(model, { ...context, edition })) files.set(`text/${file.path}`, file.contents);
-  return { files, report: read.report, diagnostics: read.diagnostics };
+  const textFiles = async () => new Map((await text(model, { ...context, edition })).map((file) => [`text/${file.path}`, file.contents] as const));
+  return { files, text: textFiles, report: read.report, diagnostics: read.diagnostics };
 }

@@ -118,3 +118,23 @@ describe('the watcher never follows symbolic links', () => {
     expect((await fetch(url)).status).toBe(200);
   });
 });
+
+describe('the text edition, published after the page reloads', () => {
+  it('is served, new, to a request that arrives before it is ready: the request waits for it', async () => {
+    const server = await startPreviewServer(0);
+    try {
+      server.publish(new Map([['index.html', '<p>one</p>'], ['text/report.txt', 'one']]));
+      let ready!: (files: Map<string, string>) => void;
+      server.publish(new Map([['index.html', '<p>two</p>']]), new Promise((resolve) => (ready = resolve)));
+      const page = await fetch(`${server.url}`);
+      expect(await page.text()).toBe('<p>two</p>');
+      const text = fetch(`${server.url}text/`).then((r) => r.text());
+      setTimeout(() => ready(new Map([['text/report.txt', 'two']])), 20);
+      expect(await text).toBe('two');
+      // A missing file is still a 404 once nothing is pending.
+      expect((await fetch(`${server.url}nothing.txt`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+});
