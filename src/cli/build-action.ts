@@ -36,14 +36,15 @@ function renderWorkerData(ctx: CliContext): RenderWorkerData {
 }
 
 async function buildWithFlags(flags: BuildFlags, ctx: CliContext, worker: Worker | undefined): Promise<void> {
-  const read = readContentOrReport(ctx);
-  if ('exitCode' in read) return void (process.exitCode = read.exitCode);
+  // An output folder lwr may not replace is refused before anything is read (or cached).
   // Said with the flag's name here; the library says the same without it.
   const out = resolveOutputFolder(flags.out, { content: ctx.options.content, others: [flags.templates ?? '', PACKAGE_ROOT].filter(Boolean) });
   if (out.problem !== undefined) {
     ctx.err(`lwr build: refusing to write to --out ${flags.out}: ${out.problem}; nothing was written`);
     return void (process.exitCode = EXIT.usageOrUnreadable);
   }
+  const read = readContentOrReport(ctx);
+  if ('exitCode' in read) return void (process.exitCode = read.exitCode);
   const onInterrupt = () => {
     removePendingTemporary();
     ctx.err('\nlwr build: interrupted; the previous output is unchanged');
