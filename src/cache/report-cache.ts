@@ -32,20 +32,21 @@ function contentKey(content: LoadedContent, identity: string): string {
 }
 
 /**
- * Read the content into the model, or take the model an earlier run read from the same content
+ * Read the content into the model (with the reader `reader` loads: only when needed), or take
+ * the model an earlier run read from the same content
  * (`.lwr-cache/read-<folder>.json`, one per content folder). The cached read is used only when
  * the content's hash matches and every image it asked about is found the same today (same
  * bytes, same problem); otherwise the content is read again and the cache replaced.
  */
-export function readReportCached(content: LoadedContent, settings: ReportCacheSettings | undefined, read: (content: LoadedContent) => ReadResult): ReadResult {
-  if (!settings) return read(content);
+export async function readReportCached(content: LoadedContent, settings: ReportCacheSettings | undefined, reader: () => Promise<(content: LoadedContent) => ReadResult>): Promise<ReadResult> {
+  if (!settings) return (await reader())(content);
   const key = contentKey(content, settings.identity);
   const file = path.join(settings.folder, `read-${createHash('sha256').update(content.root).digest('hex').slice(0, 16)}.json`);
   const cached = readCacheFile<CachedRead>(file, key);
   if (cached && imagesUnchanged(cached.images, content.assets)) return cached.result;
   const asked = new Map<string, ImageLookup>();
   const recording: LoadedContent = content.assets ? { ...content, assets: recordingAssets(content.assets, asked) } : content;
-  const result = read(recording);
+  const result = (await reader())(recording);
   if (result.report) writeCacheFile(file, key, { result, images: [...asked] } satisfies CachedRead);
   return result;
 }

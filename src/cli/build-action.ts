@@ -43,7 +43,7 @@ async function buildWithFlags(flags: BuildFlags, ctx: CliContext, worker: Worker
     ctx.err(`lwr build: refusing to write to --out ${flags.out}: ${out.problem}; nothing was written`);
     return void (process.exitCode = EXIT.usageOrUnreadable);
   }
-  const read = readContentOrReport(ctx);
+  const read = await readContentOrReport(ctx);
   if ('exitCode' in read) return void (process.exitCode = read.exitCode);
   const onInterrupt = () => {
     removePendingTemporary();

@@ -10,8 +10,9 @@ import type { CheckRun } from '../format/check-run.js';
 import type { CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 
-export const CHECK_FORMATS = ['stylish', 'json', 'github', 'sarif', 'eslint-json', 'junit', 'gitlab'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
+import type { CheckFormat } from './check-formats.js';
+
+export { CHECK_FORMATS, type CheckFormat } from './check-formats.js';
 
 /** The run in a machine format (everything but stylish). */
 export function formatMachine(run: CheckRun, format: Exclude<CheckFormat, 'stylish'>, ctx: CliContext): string {

@@ -1,8 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Command } from 'commander';
 import path from 'node:path';
-import { findReportFolder, readContentFolder, type LoadedReport, type LoadResult } from '../api/load.js';
-import { loadProjectConfig } from '../config/config-file.js';
+import type { LoadedReport, LoadResult } from '../api/read-content.js';
+import { findReportFolder } from '../api/report-folder.js';
+import { preloadedProjectConfig, preloadProjectConfig } from '../config/config-locate.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { formatStylish } from '../format/stylish.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -64,7 +65,7 @@ export function colourLevel(stream: { isTTY?: boolean }, noColorFlag: boolean, e
 export function cliContext(command: Command): CliContext {
   const options = command.optsWithGlobals() as GlobalOptions;
   const cwd = process.cwd();
-  const found = loadProjectConfig(cwd, options.config);
+  const found = preloadedProjectConfig(cwd, options.config);
   const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text.endsWith('\n') ? text : `${text}\n`);
   const ctx: CliContext = {
     options,
@@ -89,9 +90,12 @@ export function cliContext(command: Command): CliContext {
  * working folder up (`findReportFolder`): its content folder, and `dist/` beside it, so
  * `cd content/images && lwr build` reads and writes what it would from the project's top.
  */
-export function applyConfigDefaults(root: Command, action: Command): void {
+export async function applyConfigDefaults(root: Command, action: Command): Promise<void> {
   const cwd = process.cwd();
-  const { config } = loadProjectConfig(cwd, (root.opts() as GlobalOptions).config);
+  const explicit = (root.opts() as GlobalOptions).config;
+  // Read once for the run here; cliContext takes it from there.
+  await preloadProjectConfig(cwd, explicit);
+  const { config } = preloadedProjectConfig(cwd, explicit);
   const relative = (absolute: string) => path.relative(cwd, absolute) || '.';
   const found = config ? { content: config.content, out: config.out } : foundFolders(cwd);
   if (root.getOptionValueSource('content') === 'default' && found.content !== undefined) root.setOptionValueWithSource('content', relative(found.content), 'config');
@@ -108,7 +112,8 @@ function foundFolders(cwd: string): { content?: string; out?: string } {
  * Load and read the content with the project's lwr.config.yaml (found once for the run);
  * never prints. The library's `loadReport` reads through the same function.
  */
-export function readContent(ctx: CliContext): LoadResult {
+export async function readContent(ctx: CliContext): Promise<LoadResult> {
+  const { readContentFolder } = await import('../api/read-content.js');
   return readContentFolder(ctx.options.content, ctx.cwd, { ...(ctx.config ? { config: ctx.config } : {}), diagnostics: ctx.configDiagnostics }, { cache: readCache(ctx) });
 }
 
@@ -123,8 +128,8 @@ function readCache(ctx: CliContext): ReportCacheSettings | undefined {
  * Load and read the content. On unreadable content (or an unusable lwr.config.yaml), prints
  * every problem on stderr and returns the exit code to use instead of a report.
  */
-export function readContentOrReport(ctx: CliContext): LoadedReport | { exitCode: number } {
-  const read = readContent(ctx);
+export async function readContentOrReport(ctx: CliContext): Promise<LoadedReport | { exitCode: number }> {
+  const read = await readContent(ctx);
   if (!read.report) {
     ctx.err(formatStylish(read.diagnostics.filter((d) => d.fatal || d.severity === 'error'), ctx.chalk));
     ctx.err(ctx.chalk.red('The content could not be read; nothing was written.'));

@@ -1,6 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE_NAMES, parseProjectConfig, type ProjectConfig } from './project-config.js';
+import { findConfigFile, foundConfigKey, foundConfigs } from './config-locate.js';
+import { parseProjectConfig, type ProjectConfig } from './project-config.js';
+
+export { findConfigFile };
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { decodeSource, displayPath } from '../read/load.js';
 
@@ -11,35 +14,16 @@ export interface FoundConfig {
   diagnostics: Diagnostic[];
 }
 
-const isFile = (file: string): boolean => {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-};
-
-/** The nearest lwr.config.yaml: in `from`, then in each folder above it, up to the file system's root. */
-export function findConfigFile(from: string): string | undefined {
-  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
-    const name = CONFIG_FILE_NAMES.find((n) => isFile(path.join(dir, n)));
-    if (name) return path.join(dir, name);
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
-const found = new Map<string, FoundConfig>();
-
 /**
  * Find and read the project's lwr.config.yaml, like ESLint and markdownlint: `explicit` (from
  * --config) when given, else the nearest one from `cwd` up. Read once per process.
  */
 export function loadProjectConfig(cwd: string, explicit?: string): FoundConfig {
-  const key = `${cwd}\0${explicit ?? ''}`;
-  let result = found.get(key);
+  const key = foundConfigKey(cwd, explicit);
+  let result = foundConfigs.get(key);
   if (!result) {
     result = readConfigFile(cwd, explicit);
-    found.set(key, result);
+    foundConfigs.set(key, result);
   }
   return result;
 }

@@ -10,7 +10,7 @@ import { lineForPath, yamlKeyLines } from '../read/yaml-positions.js';
 import { externalSectionShape, type ConfiguredExternalOptions } from './external.js';
 
 /** The names lwr looks for, in each folder from the working folder up. */
-export const CONFIG_FILE_NAMES = ['lwr.config.yaml', 'lwr.config.yml'] as const;
+export { CONFIG_FILE_NAMES } from './config-locate.js';
 
 const severity = z.enum(['error', 'warning', 'info', 'off']);
 const globs = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);

@@ -4,6 +4,9 @@ import { walkBlocks } from '../model/walk.js';
 import { wrapText } from '../render/text/wrap.js';
 import { asBlockquote, blocksToMarkdown, inlinesToMarkdown } from './markdown.js';
 import type { ExtractedQuote } from './quotes.js';
+import type { QuoteFormat } from './quote-format-names.js';
+
+export type { QuoteFormat } from './quote-format-names.js';
 
 /** Quotes as a JSON array, the fields in a fixed order; the text exactly, every control character escaped. */
 export const formatQuotesJson = (quotes: readonly ExtractedQuote[]): string => `${escapeC1(JSON.stringify(quotes, null, 2))}\n`;
@@ -96,5 +99,4 @@ export const QUOTE_FORMATS = {
   json: (quotes: readonly ExtractedQuote[]) => formatQuotesJson(quotes),
   csv: (quotes: readonly ExtractedQuote[], _report: Report, options: CsvOptions = {}) => formatQuotesCsv(quotes, options),
   markdown: (quotes: readonly ExtractedQuote[], report: Report) => formatQuotesMarkdown(quotes, report),
-} as const;
-export type QuoteFormat = keyof typeof QUOTE_FORMATS;
+} as const satisfies Record<QuoteFormat, unknown>;
