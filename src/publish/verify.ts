@@ -1,7 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { imageAssetPaths } from '../model/images.js';
+import { imageAssetPaths } from '../model/image-names.js';
 import { hasRightToLeftText } from '../model/language.js';
 import { printable } from '../model/printable.js';
 

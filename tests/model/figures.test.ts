@@ -1,6 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { imageAssetPath, printedSize, publishedImageFiles } from '../../src/model/images.js';
+import { printedSize, publishedImageFiles } from '../../src/model/images.js';
+import { imageAssetPath } from '../../src/model/image-names.js';
 import { MODEL_SCHEMA } from '../../src/model/schema.js';
 import { MODEL_VERSION } from '../../src/model/types.js';
 import type { Block, FigureBlock, ImageInline, Report } from '../../src/model/types.js';

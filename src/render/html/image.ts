@@ -1,6 +1,7 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { figureLabel, imageAssetPath, isDecorative } from '../../model/images.js';
+import { figureLabel, isDecorative } from '../../model/images.js';
+import { imageAssetPath } from '../../model/image-names.js';
 import type { FigureBlock, ImageInline } from '../../model/types.js';
 import { renderInlines } from './inlines.js';
 import { safeHref } from './safe-href.js';

@@ -4,7 +4,7 @@ import type { Renderer, RenderedFile } from '../types.js';
 import { renderBody } from './body.js';
 import { createTemplateEngine } from './liquid.js';
 import { pageData } from './page-data.js';
-import { imageAssetPaths } from '../../model/images.js';
+import { imageAssetPaths } from '../../model/image-names.js';
 import type { Report } from '../../model/types.js';
 import type { RenderContext } from '../types.js';
 import { htmlTemplatesFolder, readTheme, themeAssetFiles, themeFontFiles } from './theme.js';

@@ -1,4 +1,4 @@
-import { imageAssetPaths } from '../../model/images.js';
+import { imageAssetPaths } from '../../model/image-names.js';
 import type { LinkRecord, Report, Section } from '../../model/types.js';
 import { directionOf } from '../../model/language.js';
 import { HeadingLevels } from './heading-levels.js';
