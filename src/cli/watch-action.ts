@@ -9,12 +9,19 @@ import { imageFilesOf } from '../watch/image-files.js';
 import { PreviewLoadCache } from '../watch/load-cache.js';
 import { startPreviewServer, type PreviewServer } from '../watch/preview-server.js';
 import { rebuildPreview } from '../watch/rebuild.js';
+import { changedSinceLoad } from '../read/load.js';
 import { cliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { LWR_VERSION } from '../package-info.js';
 import type { WatchFlags } from './watch.js';
 
 const SETTLE_MS = 15;
+/**
+ * chokidar reports one change per file per 50 ms and drops the rest: a second save that soon
+ * after the first is never reported. So this long after each rebuild, the files it read are
+ * looked at again, and a change the watcher did not report is rebuilt too.
+ */
+const MISSED_CHANGE_MS = 60;
 /** Template folders are shallow (html/partials/); deeper folders are not watched. */
 const TEMPLATE_DEPTH = 3;
 
@@ -51,6 +58,7 @@ export async function runWatch(flags: WatchFlags, command: Command): Promise<voi
 
   let running: Promise<void> | undefined;
   let again = false;
+  let recheck: NodeJS.Timeout | undefined;
   const rebuild = async (reason: string): Promise<void> => {
     if (running) {
       again = true; // coalesce bursts of saves into one more rebuild
@@ -88,6 +96,12 @@ export async function runWatch(flags: WatchFlags, command: Command): Promise<voi
         if (again) {
           again = false;
           void rebuild('more changes');
+        } else {
+          clearTimeout(recheck);
+          recheck = setTimeout(() => {
+            const missed = running ? [] : changedSinceLoad(cache);
+            if (missed.length > 0) void rebuild(`change ${path.relative(process.cwd(), missed[0]!)}`);
+          }, MISSED_CHANGE_MS);
         }
       }
     })();
@@ -117,6 +131,8 @@ export async function runWatch(flags: WatchFlags, command: Command): Promise<voi
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  clearTimeout(pending);
+  clearTimeout(recheck);
   await Promise.all(watchers.map((w) => w.close()));
   await server.close();
   ctx.info('lwr watch: stopped');

@@ -43,6 +43,24 @@ export interface AssetReader {
 /** Files already read, by absolute path: a file whose size and mtime are unchanged is not re-read. */
 export type LoadCache = Map<string, { mtimeMs: number; size: number; file?: SourceFile; image?: { lookup: ImageLookup; bytes?: Uint8Array } }>;
 
+/**
+ * The files of a load cache that are no longer as they were read (another size or time, or
+ * gone). `lwr watch` asks after each rebuild: a file watcher can miss a second save that
+ * follows the first within moments (chokidar reports one change per file per 50 ms).
+ */
+export function changedSinceLoad(cache: LoadCache): string[] {
+  const changed: string[] = [];
+  for (const [file, entry] of cache) {
+    try {
+      const stat = statSync(file);
+      if (stat.mtimeMs !== entry.mtimeMs || stat.size !== entry.size) changed.push(file);
+    } catch {
+      changed.push(file);
+    }
+  }
+  return changed;
+}
+
 export interface LoadResult {
   content?: LoadedContent;
   diagnostics: Diagnostic[];
