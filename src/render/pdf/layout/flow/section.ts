@@ -25,7 +25,8 @@ export function opensPage(section: Section, previous: Section | undefined): bool
  * it), its blocks, and any footnote no text calls (set at the section's end).
  */
 export function flowSection(section: Section, previous: Section | undefined, documentStruct: string, ctx: FlowContext, language = 'en-GB'): void {
-  const sect = ctx.structure.add('Sect', documentStruct);
+  // A section in another language than the report's (front matter `lang`) says so, as the HTML's <section lang>.
+  const sect = ctx.structure.add('Sect', documentStruct, section.lang && section.lang !== language ? { lang: section.lang } : {});
   const title = sectionTitle(section);
   ctx.section = { id: section.id, runningTitle: title };
   ctx.headingLevels = new HeadingLevels();
