@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LWR_VERSION, PACKAGE_ROOT } from '../package-info.js';
 import { renderContext, sourceDateEpoch } from '../publish/build.js';
-import { selectEdition } from '../publish/edition.js';
+import { selectEdition } from '../model/edition.js';
 import { planBuild } from '../publish/plan.js';
 import { loadRenderer } from '../render/registry.js';
 import type { Format, RenderedFile } from '../render/types.js';

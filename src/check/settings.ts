@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Report } from '../model/types.js';
-import { didYouMean } from '../read/suggest.js';
+import { didYouMean } from '../model/suggest.js';
 import { ruleDiagnostic } from './rule-diagnostic.js';
 import { ruleIds, ruleInfo } from './rules.js';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { editionFolder, editionSectionIds } from '../publish/edition.js';
+import { editionFolder, editionSectionIds } from '../model/edition.js';
 import { terminalSafe } from '../format/terminal-safe.js';
 import { cliContext, readContentOrReport } from './context.js';
 import { EXIT } from './exit-codes.js';

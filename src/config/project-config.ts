@@ -5,7 +5,7 @@ import { ruleDiagnostic } from '../check/rule-diagnostic.js';
 import { ruleIds, ruleInfo } from '../check/rules.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { schemaIssuesToDiagnostics } from '../read/schema-issues.js';
-import { didYouMean } from '../read/suggest.js';
+import { didYouMean } from '../model/suggest.js';
 import { lineForPath, yamlKeyLines } from '../read/yaml-positions.js';
 import { externalSectionShape, type ConfiguredExternalOptions } from './external.js';
 

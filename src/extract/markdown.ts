@@ -1,7 +1,7 @@
 import { blocksText } from '../model/text.js';
 import type { Block, Inline } from '../model/types.js';
 import { namesMarkdownFile } from '../read/in-report-links.js';
-import { classifyUrl } from '../read/link-kind.js';
+import { classifyUrl } from '../model/link-kind.js';
 
 /**
  * Model content back to Markdown, for pasting quotes elsewhere. Emphasis and web links are

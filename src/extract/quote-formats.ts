@@ -1,7 +1,7 @@
 import { escapeC1, printable } from '../model/printable.js';
 import type { Block, PoemBlock, QuoteBlock, Report } from '../model/types.js';
 import { walkBlocks } from '../model/walk.js';
-import { wrapText } from '../render/text/wrap.js';
+import { wrapText } from '../model/wrap.js';
 import { asBlockquote, blocksToMarkdown, inlinesToMarkdown } from './markdown.js';
 import type { ExtractedQuote } from './quotes.js';
 import type { QuoteFormat } from './quote-format-names.js';

@@ -1,6 +1,6 @@
 import { plainText } from '../model/text.js';
 import type { PoemBlock, QuoteRecord, Report } from '../model/types.js';
-import { didYouMean } from '../read/suggest.js';
+import { didYouMean } from '../model/suggest.js';
 
 export { formatQuotesCsv, formatQuotesJson, formatQuotesMarkdown, formatQuotesText, QUOTE_FORMATS, type QuoteFormat } from './quote-formats.js';
 

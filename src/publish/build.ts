@@ -3,7 +3,7 @@ import type { FaceInfo } from '../fonts/faces.js';
 import type { Report } from '../model/types.js';
 import type { RenderContext } from '../render/types.js';
 import { editionImageBytes } from '../model/images.js';
-import { selectEdition } from './edition.js';
+import { selectEdition } from '../model/edition.js';
 import type { ManifestEntry } from './manifest.js';
 import { planBuild, targetOfPath, type BuildTarget } from './plan.js';
 import type { Worker } from 'node:worker_threads';

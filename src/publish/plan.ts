@@ -1,8 +1,8 @@
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { EditionConfig, Report } from '../model/types.js';
-import { didYouMean } from '../read/suggest.js';
+import { didYouMean } from '../model/suggest.js';
 import { FORMATS, type Format } from '../render/types.js';
-import { editionFolder } from './edition.js';
+import { editionFolder } from '../model/edition.js';
 
 /** One thing to render: an edition in one format, into a folder of the output. */
 export interface BuildTarget {

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Report } from '../model/types.js';
 import { loadRenderer } from '../render/registry.js';
 import type { RenderContext, RenderedFile } from '../render/types.js';
-import { selectEdition } from './edition.js';
+import { selectEdition } from '../model/edition.js';
 import type { BuildTarget } from './plan.js';
 import type { RenderJob, RenderReply, RenderWorkerData, SaveRequest } from './render-worker.js';
 

@@ -7,7 +7,7 @@ import { printable } from '../model/printable.js';
 
 import type { Report, SourcePosition } from '../model/types.js';
 import { toAscii } from '../render/text/ascii.js';
-import { selectEdition } from './edition.js';
+import { selectEdition } from '../model/edition.js';
 import { editionFigures, verifyHtmlFigures, verifyPdfFigures, verifyTextFigures, type PdfFigureInspector } from './verify-figures.js';
 import type { BuildTarget } from './plan.js';
 import type { OutputFile } from './render-targets.js';

@@ -1,4 +1,4 @@
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../model/suggest.js';
 
 /** The parts of an attribution such as "J, Peer worker & poet, Salford". */
 export interface AttributionParts {

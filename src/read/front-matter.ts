@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceFile } from './load.js';
 import { schemaIssuesToDiagnostics } from './schema-issues.js';
 import { slugify } from './slug.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../model/suggest.js';
 import { yamlErrorHint } from './yaml-hints.js';
 import { yamlKeyLines } from './yaml-positions.js';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { sectionAnchors } from '../model/anchors.js';
 import type { InReportTarget, LinkRecord, Section } from '../model/types.js';
 import { walkSectionInlines } from '../model/walk.js';
-import { classifyUrl } from './link-kind.js';
+import { classifyUrl } from '../model/link-kind.js';
 import { githubSlug, slugify } from './slug.js';
 
 /** A link's URL read as a path to a Markdown file: its content-relative name and its fragment. */

@@ -4,7 +4,7 @@ import type { Inline } from '../model/types.js';
 import { positionOf, sourceOf, type ReadContext } from './context.js';
 import { readImage } from './image.js';
 import { readLanguage } from './language.js';
-import { classifyUrl } from './link-kind.js';
+import { classifyUrl } from '../model/link-kind.js';
 import { plainText } from '../model/text.js';
 
 /** Convert mdast phrasing content into model inlines, registering links as it goes. */

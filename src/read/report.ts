@@ -8,7 +8,7 @@ import { resolveInReportLinks } from './in-report-links.js';
 import type { LoadedContent, SourceFile } from './load.js';
 import { readSection } from './section.js';
 import { AnchorRegistry, slugify } from './slug.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../model/suggest.js';
 import { lineForPath, yamlKeyLines } from './yaml-positions.js';
 
 export interface ReadResult {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../model/suggest.js';
 import { lineForPath } from './yaml-positions.js';
 
 /**

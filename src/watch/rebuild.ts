@@ -1,7 +1,7 @@
 import { hasFatal, type Diagnostic } from '../model/diagnostic.js';
 import { editionImageBytes } from '../model/images.js';
 import type { Report } from '../model/types.js';
-import { selectEdition } from '../publish/edition.js';
+import { selectEdition } from '../model/edition.js';
 import { loadContent, type LoadCache } from '../read/load.js';
 import { readReport, useFrontMatterCache, type FrontMatterCache } from '../read/report.js';
 import { useParseCache } from '../read/section.js';

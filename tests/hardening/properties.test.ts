@@ -9,7 +9,7 @@ import type { Report } from '../../src/model/types.js';
 import { comparable } from '../../src/publish/verify.js';
 import type { SourceFile } from '../../src/read/load.js';
 import { readReport } from '../../src/read/report.js';
-import { displayWidth } from '../../src/render/text/wrap.js';
+import { displayWidth } from '../../src/model/wrap.js';
 import { fileText, renderEdition } from './support.js';
 
 // Generated Markdown documents with valid front matter: paragraphs with emphasis, links and

@@ -3,7 +3,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { EditionConfig, Report } from '../../src/model/types.js';
-import { selectEdition } from '../../src/publish/edition.js';
+import { selectEdition } from '../../src/model/edition.js';
 import { sha256 } from '../../src/publish/manifest.js';
 import { loadRenderer } from '../../src/render/registry.js';
 import type { Format, RenderContext, RenderedFile } from '../../src/render/types.js';

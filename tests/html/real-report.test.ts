@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ownInlines, walkBlocks } from '../../src/model/walk.js';
 import { flatText } from '../../src/model/text.js';
 import type { Report } from '../../src/model/types.js';
-import { selectEdition } from '../../src/publish/edition.js';
+import { selectEdition } from '../../src/model/edition.js';
 import { render } from '../../src/render/html/index.js';
 import type { RenderedFile } from '../../src/render/types.js';
 import { realReport } from '../support/report.js';

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Footnote, Report } from '../../src/model/types.js';
 import { renderBody } from '../../src/render/html/body.js';
 import { render } from '../../src/render/html/index.js';
-import { selectEdition } from '../../src/publish/edition.js';
+import { selectEdition } from '../../src/model/edition.js';
 import { expectToMatchFile } from '../support/report.js';
 import { fixtureReport, HTML_FIXTURES, pageOf, parsePage, renderFirstEdition, testContext, textOf } from './support.js';
 

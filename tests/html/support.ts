@@ -4,7 +4,7 @@ import type { Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { MODEL_VERSION, type Block, type Inline, type Report } from '../../src/model/types.js';
-import { selectEdition } from '../../src/publish/edition.js';
+import { selectEdition } from '../../src/model/edition.js';
 import { render } from '../../src/render/html/index.js';
 import type { RenderContext, RenderedFile } from '../../src/render/types.js';
 import { readContent, ROOT } from '../support/report.js';

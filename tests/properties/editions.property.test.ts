@@ -6,14 +6,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../../src/model/text.js';
 import type { Report } from '../../src/model/types.js';
-import { selectEdition } from '../../src/publish/edition.js';
+import { selectEdition } from '../../src/model/edition.js';
 import { comparable } from '../../src/publish/verify.js';
 import { readReport } from '../../src/read/report.js';
 import { render as renderHtml } from '../../src/render/html/index.js';
 import { render as renderPdf } from '../../src/render/pdf/index.js';
 import { render as renderText } from '../../src/render/text/index.js';
 import type { RenderContext } from '../../src/render/types.js';
-import { displayWidth } from '../../src/render/text/wrap.js';
+import { displayWidth } from '../../src/model/wrap.js';
 import { ROOT } from '../support/report.js';
 
 /**

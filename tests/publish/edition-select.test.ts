@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectEdition } from '../../src/publish/edition.js';
+import { selectEdition } from '../../src/model/edition.js';
 import { realReport } from '../support/report.js';
 
 describe('narrowing the model to an edition', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectEdition } from '../../src/publish/edition.js';
+import { selectEdition } from '../../src/model/edition.js';
 import { planBuild } from '../../src/publish/plan.js';
 import type { OutputFile } from '../../src/publish/render-targets.js';
 import { comparable, verifyEditions } from '../../src/publish/verify.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../../src/model/text.js';
 import { DEFAULT_TEXT_WIDTH, MIN_TEXT_WIDTH, render } from '../../src/render/text/index.js';
-import { displayWidth } from '../../src/render/text/wrap.js';
+import { displayWidth } from '../../src/model/wrap.js';
 import { expectToMatchFile, FIXTURES, realReport } from '../support/report.js';
 import { modelTexts, normalise, renderText, textContext } from './support.js';
 

@@ -1,7 +1,7 @@
 import { plainText } from '../../src/model/text.js';
 import type { EditionConfig, Report } from '../../src/model/types.js';
 import { ownInlines, walkBlocks } from '../../src/model/walk.js';
-import { selectEdition } from '../../src/publish/edition.js';
+import { selectEdition } from '../../src/model/edition.js';
 import { render } from '../../src/render/text/index.js';
 import type { RenderContext } from '../../src/render/types.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, wrapText } from '../../src/render/text/wrap.js';
+import { displayWidth, wrapText } from '../../src/model/wrap.js';
 
 const latinWord = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 30 });
 const cjkText = fc.string({ unit: fc.constantFrom(...'日本語文章学習報告書中和的'), minLength: 1, maxLength: 80 });

@@ -1,4 +1,4 @@
-import { didYouMean } from '../../read/suggest.js';
+import { didYouMean } from '../../model/suggest.js';
 import { isAccepted } from './accept.js';
 import { isBotWall } from './bot-wall.js';
 import { scanForIds, type FragmentScan } from './fragment-scan.js';

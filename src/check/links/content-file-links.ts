@@ -3,7 +3,7 @@ import { sectionAnchors } from '../../model/anchors.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Report } from '../../model/types.js';
 import { anchorOwners, contentFileLink, sectionsByFileName } from '../../read/in-report-links.js';
-import { didYouMean } from '../../read/suggest.js';
+import { didYouMean } from '../../model/suggest.js';
 import { ruleDiagnostic } from '../rule-diagnostic.js';
 
 /**

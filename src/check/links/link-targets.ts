@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { LinkRecord, Report } from '../../model/types.js';
 import { LINK_SCHEMES, schemeOf } from '../../model/url-schemes.js';
 import { contentFileLink } from '../../read/in-report-links.js';
-import { didYouMean } from '../../read/suggest.js';
+import { didYouMean } from '../../model/suggest.js';
 import { ruleDiagnostic } from '../rule-diagnostic.js';
 
 /** What the relative-file rules need from outside the model; injected so checks stay pure. */

@@ -9,7 +9,7 @@ import { renderPoem } from './poem.js';
 import { renderQuote } from './quote.js';
 import { renderForces, renderGlossary, renderKeyLearnings, renderLoveLetters, renderPublications } from './structures.js';
 import { renderTable } from './table.js';
-import { displayWidth, wrapText } from './wrap.js';
+import { displayWidth, wrapText } from '../../model/wrap.js';
 
 /**
  * The rule under a heading shows its level (src/model/heading-nesting.ts): the section title

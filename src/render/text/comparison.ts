@@ -2,7 +2,7 @@ import type { ComparisonBlock, ComparisonTheme } from '../../model/types.js';
 import type { TextEnv } from './env.js';
 import { indent, stack } from './layout.js';
 import { inlineText } from './inlines.js';
-import { wrapText } from './wrap.js';
+import { wrapText } from '../../model/wrap.js';
 
 const SIDE_INDENT = 2;
 

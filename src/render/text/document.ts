@@ -4,7 +4,7 @@ import { LinkReferences } from './links.js';
 import type { TextStyle } from './options.js';
 import { renderSection } from './section.js';
 import { sectionHeading } from './section-heading.js';
-import { wrapText } from './wrap.js';
+import { wrapText } from '../../model/wrap.js';
 
 /** Sections are set further apart than paragraphs: two blank lines before each title. */
 const SECTION_GAP = ['', ''];

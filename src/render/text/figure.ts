@@ -3,7 +3,7 @@ import type { FigureBlock } from '../../model/types.js';
 import type { TextEnv } from './env.js';
 import { hanging } from './layout.js';
 import { inlineText } from './inlines.js';
-import { wrapText } from './wrap.js';
+import { wrapText } from '../../model/wrap.js';
 
 /**
  * A figure in plain text: `[Figure 3: <alt text>]`, so a reader knows what the picture shows,

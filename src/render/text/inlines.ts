@@ -2,7 +2,7 @@ import type { InReportTarget, Inline } from '../../model/types.js';
 import { isDecorative } from '../../model/images.js';
 import { plainText } from '../../model/text.js';
 import { namesMarkdownFile } from '../../read/in-report-links.js';
-import { classifyUrl } from '../../read/link-kind.js';
+import { classifyUrl } from '../../model/link-kind.js';
 import type { TextEnv } from './env.js';
 import { linkMark } from './links.js';
 

@@ -1,4 +1,4 @@
-import { displayWidth, wrapText } from './wrap.js';
+import { displayWidth, wrapText } from '../../model/wrap.js';
 
 /** Prefix the first line with `first` and the rest with `rest`; blank lines stay empty. */
 export function hang(lines: readonly string[], first: string, rest: string): string[] {

@@ -1,7 +1,7 @@
 import type { ListBlock, ListItem } from '../../model/types.js';
 import type { TextEnv } from './env.js';
 import { alignedMarkers, hang, stack } from './layout.js';
-import { displayWidth } from './wrap.js';
+import { displayWidth } from '../../model/wrap.js';
 
 /**
  * Items under their markers with hanging indents: an item's later lines line up with its

@@ -7,7 +7,7 @@ import { hanging, stack, underlined } from './layout.js';
 import { linkMark } from './links.js';
 import { markedItems } from './lists.js';
 import { sectionHeading } from './section-heading.js';
-import { wrapText } from './wrap.js';
+import { wrapText } from '../../model/wrap.js';
 
 /**
  * One section: its title underlined with =, a learning's source (or the byline its front

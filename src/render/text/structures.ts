@@ -3,7 +3,7 @@ import type { TextEnv } from './env.js';
 import { indent, stack } from './layout.js';
 import { inlineText } from './inlines.js';
 import { markedItems } from './lists.js';
-import { wrapText } from './wrap.js';
+import { wrapText } from '../../model/wrap.js';
 
 /** How far a definition or a force's text is set in under its name. */
 const DEFINITION_INDENT = 4;

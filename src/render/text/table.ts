@@ -2,7 +2,7 @@ import type { TableBlock } from '../../model/types.js';
 import type { TextEnv } from './env.js';
 import { hang, stack } from './layout.js';
 import { inlineText } from './inlines.js';
-import { displayWidth, wrapText } from './wrap.js';
+import { displayWidth, wrapText } from '../../model/wrap.js';
 
 const GAP = '  ';
 

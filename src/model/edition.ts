@@ -1,4 +1,4 @@
-import type { EditionConfig, Report } from '../model/types.js';
+import type { EditionConfig, Report } from './types.js';
 
 /** The section ids an edition includes, in reading order. */
 export function editionSectionIds(report: Report, edition: EditionConfig): string[] {

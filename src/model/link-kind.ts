@@ -1,5 +1,5 @@
-import type { LinkRecord } from '../model/types.js';
-import { schemeOf, schemePolicy } from '../model/url-schemes.js';
+import type { LinkRecord } from './types.js';
+import { schemeOf, schemePolicy } from './url-schemes.js';
 
 /** Classify a link target by lwr's scheme policy (src/model/url-schemes.ts). */
 export function classifyUrl(url: string): LinkRecord['kind'] {
