@@ -58,12 +58,14 @@ export function findUnknownSchemeLinks(report: Report): Diagnostic[] {
 /** A `#fragment` that names no anchor in the report, with the closest anchor as a suggestion. */
 export function findMissingFragments(report: Report): Diagnostic[] {
   const anchors = new Set(report.anchors);
+  const suggestions = new Map<string, string | undefined>(); // a missing fragment is often linked many times
   const out: Diagnostic[] = [];
   for (const link of report.links) {
     if (link.kind !== 'internal') continue;
     const fragment = decodeFragment(link.url.trim().slice(1));
     if (anchors.has(fragment)) continue;
-    const suggestion = didYouMean(fragment, report.anchors);
+    if (!suggestions.has(fragment)) suggestions.set(fragment, didYouMean(fragment, report.anchors));
+    const suggestion = suggestions.get(fragment);
     out.push(
       ruleDiagnostic('link-fragment-missing', `#${fragment} names no section, heading or id in the report`, link.source, {
         url: link.url,
