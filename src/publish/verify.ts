@@ -1,3 +1,4 @@
+import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
@@ -66,8 +67,8 @@ export function editionExpectations(report: Report): Expectation[] {
 const decoded = (contents: OutputFile['contents']): string => (typeof contents === 'string' ? contents : new TextDecoder().decode(contents));
 
 /** The visible text of an output file, by format. */
-async function outputText(file: OutputFile, extractPdf: PdfTextExtractor): Promise<string | undefined> {
-  if (file.format === 'html' && file.path.endsWith('.html')) return toText(fromHtml(decoded(file.contents)));
+async function outputText(file: OutputFile, extractPdf: PdfTextExtractor, page: () => Root): Promise<string | undefined> {
+  if (file.format === 'html' && file.path.endsWith('.html')) return toText(page());
   if (file.format === 'text' && file.path.endsWith('.txt')) return typeof file.contents === 'string' ? file.contents : new TextDecoder().decode(file.contents);
   if (file.format === 'pdf' && file.path.endsWith('.pdf')) return extractPdf(typeof file.contents === 'string' ? new TextEncoder().encode(file.contents) : file.contents);
   return undefined;
@@ -93,9 +94,12 @@ export async function verifyEditions(
     const expected = editionExpectations(model);
     const texts: string[] = [];
     for (const file of files.filter((f) => f.edition === target.edition.id && f.format === target.format)) {
-      const text = await outputText(file, extractPdf);
+      // An HTML page is parsed once, for its text and its figures alike.
+      let tree: Root | undefined;
+      const page = () => (tree ??= fromHtml(decoded(file.contents)));
+      const text = await outputText(file, extractPdf, page);
       if (text !== undefined) texts.push(text);
-      problems.push(...(await verifyFigures(model, file, files, target, inspectPdf)));
+      problems.push(...(await verifyFigures(model, file, files, target, inspectPdf, page)));
     }
     if (texts.length === 0) continue; // nothing verifiable (e.g. no pdftotext): reported by the caller
     // Searched in reading order, and through a suffix array once anything is out of order or
@@ -129,10 +133,10 @@ export async function verifyEditions(
 }
 
 /** The figures of an edition's model against one of its output files (the page, the text, the PDF). */
-async function verifyFigures(model: Report, file: OutputFile, files: readonly OutputFile[], target: BuildTarget, inspectPdf: PdfFigureInspector | undefined): Promise<Diagnostic[]> {
+async function verifyFigures(model: Report, file: OutputFile, files: readonly OutputFile[], target: BuildTarget, inspectPdf: PdfFigureInspector | undefined, page: () => Root): Promise<Diagnostic[]> {
   const figures = editionFigures(model);
   if (figures.length === 0) return [];
-  if (file.format === 'html' && file.path.endsWith('.html')) return verifyHtmlFigures(figures, imageAssetPaths(model), fromHtml(decoded(file.contents)), files, target);
+  if (file.format === 'html' && file.path.endsWith('.html')) return verifyHtmlFigures(figures, imageAssetPaths(model), page(), files, target);
   if (file.format === 'text' && file.path.endsWith('.txt')) return verifyTextFigures(figures, decoded(file.contents), target, comparable);
   if (file.format === 'pdf' && file.path.endsWith('.pdf') && inspectPdf) {
     const shown = await inspectPdf(typeof file.contents === 'string' ? new TextEncoder().encode(file.contents) : file.contents);

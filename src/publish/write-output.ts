@@ -61,11 +61,13 @@ export function writeOutputAtomically(outDir: string, files: readonly OutputFile
       mkdirSync(path.dirname(destination), { recursive: true });
       writeFileSync(destination, file.contents);
     }
+    // What was just written is hashed from memory; only files kept from the previous output are read back.
+    const written = new Map(files.map((file) => [file.path, file]));
     const entries = listFiles(temporary)
       .filter((f) => f !== MANIFEST)
       .map((f): ManifestEntry => {
-        const bytes = readFileSync(path.join(temporary, f));
-        const rendered = files.find((o) => o.path === f);
+        const rendered = written.get(f);
+        const bytes = rendered ? (typeof rendered.contents === 'string' ? Buffer.from(rendered.contents, 'utf8') : rendered.contents) : readFileSync(path.join(temporary, f));
         const described = rendered ? { edition: rendered.edition, format: rendered.format } : options.describe(f);
         return { path: f, size: bytes.length, sha256: sha256(bytes), ...(described ?? {}) };
       });
