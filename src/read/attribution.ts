@@ -36,7 +36,9 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'our', 'their', 'his', 'he
 export function readsAsDescription(part: string): boolean {
   const words = part.toLowerCase().split(/[^\p{L}-]+/u).filter(Boolean);
   if (words.length === 0) return false;
-  if (DETERMINERS.has(words[0]!)) return true;
+  // "A. Khan" opens with an initial, not the article.
+  const initial = /^\p{Lu}\.(?:\s|$)/u.test(part.trim());
+  if (!initial && DETERMINERS.has(words[0]!)) return true;
   const isRoleWord = (w: string) => ROLE_WORDS.has(w) || (w.endsWith('s') && ROLE_WORDS.has(w.slice(0, -1)));
   return words.some((w) => isRoleWord(w) || w.split('-').some(isRoleWord));
 }

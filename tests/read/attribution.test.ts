@@ -21,6 +21,8 @@ describe('reading an attribution conservatively', () => {
     ['Ana Ruiz, Programme lead', { person: 'Ana Ruiz', role: 'Programme lead' }],
     ['Bo "The Voice" Example, Commissioner, Luton', { person: 'Bo "The Voice" Example', role: 'Commissioner', place: 'Luton' }],
     ['Leader in a Living Well site', { role: 'Leader', place: 'a Living Well site' }],
+    ['A. Khan, Peer worker, Salford', { person: 'A. Khan', role: 'Peer worker', place: 'Salford' }],
+    ['A. Khan, Peer worker', { person: 'A. Khan', role: 'Peer worker' }],
   ])('still reads names, and roles in places: %s', (text, parts) => {
     expect(parseAttribution(text)).toEqual(parts);
   });
