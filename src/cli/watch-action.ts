@@ -76,17 +76,15 @@ export async function runWatch(flags: WatchFlags, command: Command): Promise<voi
           server.problem(formatStylish(result.diagnostics, new (await import('chalk')).Chalk({ level: 0 })));
           ctx.err(ctx.chalk.red(`content has problems (${reason}); still serving the last good build`));
         } else {
-          // The page reloads as soon as its HTML is ready; the text edition follows (a request
-          // for it meanwhile waits for it), once the reload has gone out.
-          const text = result.text ? new Promise<void>((resolve) => setImmediate(resolve)).then(result.text) : undefined;
-          server.publish(result.files, text);
+          // The page reloads as soon as its HTML is ready; the text edition is made when it is
+          // first asked for, so it never holds up the page (nor the next rebuild).
+          server.publish(result.files, result.text);
           if (result.report) watchImages(imageFilesOf(result.report, contentDir));
           // An image that cannot be published (missing, damaged, an unsafe SVG) is said, in the terminal and the page.
           const imageErrors = result.report ? checkImages(result.report).filter((d) => d.severity === 'error') : [];
           if (imageErrors.length > 0) ctx.err(formatStylish(imageErrors, ctx.chalk));
           server.problem(imageErrors.length > 0 ? formatStylish(imageErrors, new (await import('chalk')).Chalk({ level: 0 })) : undefined);
           ctx.info(`${ctx.chalk.green('rebuilt')} in ${ms} ms (${terminalSafe(reason)})`);
-          await text;
         }
       } catch (error) {
         server.problem(`lwr: internal error while rebuilding: ${(error as Error).message}`);

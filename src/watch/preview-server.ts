@@ -24,10 +24,10 @@ export interface PreviewServer {
   port: number;
   /**
    * Replace the served files (paths relative to the site root) and reload open pages at once;
-   * `later` files (the text edition) join them when ready, and a request for a file not yet
-   * there waits for them rather than getting a 404.
+   * `later` files (the text edition) are made only when a request asks for a file the others
+   * lack, which then waits for them rather than getting a 404.
    */
-  publish(files: ReadonlyMap<string, Uint8Array | string>, later?: Promise<ReadonlyMap<string, Uint8Array | string>>): void;
+  publish(files: ReadonlyMap<string, Uint8Array | string>, later?: () => Promise<ReadonlyMap<string, Uint8Array | string>>): void;
   /** Show a problem banner in open pages (and in pages opened later), or clear it. */
   problem(text: string | undefined): void;
   close(): Promise<void>;
@@ -36,7 +36,8 @@ export interface PreviewServer {
 /** Serve the preview from memory on 127.0.0.1, with server-sent events for reload and problems. */
 export async function startPreviewServer(port: number): Promise<PreviewServer> {
   let files = new Map<string, Uint8Array | string>();
-  let pending: Promise<void> | undefined;
+  /** Makes the published build's `later` files, once, when first asked for (none: all are there). */
+  let addLater: (() => Promise<void>) | undefined;
   let currentProblem: string | undefined;
   const clients = new Set<ServerResponse>();
   const send = (event: string, data: unknown) => {
@@ -58,8 +59,8 @@ export async function startPreviewServer(port: number): Promise<PreviewServer> {
       const pathname = requestPath(request.url);
       if (pathname === undefined) return refuse(response, 400, 'bad request: the address is not well formed');
       const key = pathname.replace(/^\/+/, '');
-      // A file the rebuild has still to add (the text edition): answer once it is there.
-      if (pending && fileFor(key, files) === undefined) void pending.then(() => answer(pathname, request, response));
+      // A file the build has still to make (the text edition): answer once it is there.
+      if (addLater && fileFor(key, files) === undefined) void addLater().then(() => answer(pathname, request, response));
       else serve(pathname, request, response);
     } catch (error) {
       if (!response.headersSent) refuse(response, 500, `lwr watch could not answer: ${(error as Error).message}`);
@@ -107,16 +108,16 @@ export async function startPreviewServer(port: number): Promise<PreviewServer> {
     publish(next, later) {
       const published = (files = new Map(next));
       send('reload', null);
-      const waiting = later
-        ?.then((more) => {
-          // Unless a newer build has been published meanwhile.
-          if (files === published) for (const [key, value] of more) files.set(key, value);
-        })
-        .catch(() => undefined)
-        .finally(() => {
-          if (pending === waiting) pending = undefined;
-        });
-      pending = waiting;
+      let adding: Promise<void> | undefined;
+      addLater = later
+        ? () =>
+            (adding ??= later()
+              .then((more) => {
+                // Unless a newer build has been published meanwhile.
+                if (files === published) for (const [key, value] of more) files.set(key, value);
+              })
+              .catch(() => undefined))
+        : undefined;
     },
     problem(text) {
       currentProblem = text;

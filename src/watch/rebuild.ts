@@ -16,7 +16,7 @@ let frontMatters = new Map<string, Parameters<FrontMatterCache['set']>[1]>();
 export interface PreviewBuild {
   /** Site files: the HTML edition at the root. */
   files?: Map<string, Uint8Array | string>;
-  /** The text edition's files, under text/: rendered when asked, after the page is reloaded. */
+  /** The text edition's files, under text/: rendered only when called (the server calls it when the text is asked for). */
   text?: () => Promise<Map<string, Uint8Array | string>>;
   report?: Report;
   diagnostics: Diagnostic[];

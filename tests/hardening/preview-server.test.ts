@@ -119,19 +119,25 @@ describe('the watcher never follows symbolic links', () => {
   });
 });
 
-describe('the text edition, published after the page reloads', () => {
-  it('is served, new, to a request that arrives before it is ready: the request waits for it', async () => {
+describe('the text edition, made when it is asked for', () => {
+  it('is not made for the page, and a request for it waits for it and gets the new one', async () => {
     const server = await startPreviewServer(0);
     try {
       server.publish(new Map([['index.html', '<p>one</p>'], ['text/report.txt', 'one']]));
+      let asked = 0;
       let ready!: (files: Map<string, string>) => void;
-      server.publish(new Map([['index.html', '<p>two</p>']]), new Promise((resolve) => (ready = resolve)));
+      const made = new Promise<Map<string, string>>((resolve) => (ready = resolve));
+      server.publish(new Map([['index.html', '<p>two</p>']]), () => (asked++, made));
       const page = await fetch(`${server.url}`);
       expect(await page.text()).toBe('<p>two</p>');
+      expect(asked).toBe(0); // the page never waits for the text edition
       const text = fetch(`${server.url}text/`).then((r) => r.text());
+      const again = fetch(`${server.url}text/report.txt`).then((r) => r.text());
       setTimeout(() => ready(new Map([['text/report.txt', 'two']])), 20);
       expect(await text).toBe('two');
-      // A missing file is still a 404 once nothing is pending.
+      expect(await again).toBe('two');
+      expect(asked).toBe(1); // made once for both requests
+      // A missing file is still a 404 once the text edition is there.
       expect((await fetch(`${server.url}nothing.txt`)).status).toBe(404);
     } finally {
       await server.close();
