@@ -10,6 +10,9 @@ import { yamlKeyLines } from './yaml-positions.js';
 const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case');
 const format = z.enum(['html', 'pdf', 'text']);
 
+/** A PDF page size: `A4` or `Letter`, written in any case (`a4`, `LETTER`), named as lwr names them. */
+export const PageSizeSchema = z.preprocess((v) => (typeof v === 'string' ? ({ a4: 'A4', letter: 'Letter' } as Record<string, string>)[v.toLowerCase()] ?? v : v), z.enum(['A4', 'Letter']));
+
 const editionShape = {
   id: kebabId,
   title: z.string().min(1),
@@ -17,7 +20,7 @@ const editionShape = {
   sections: z.array(kebabId).min(1).optional(),
   exclude: z.array(kebabId).optional(),
   // Page sizes in any case, as --page-size takes them ("letter", "a4").
-  pdf: z.strictObject({ pageSize: z.preprocess((v) => (typeof v === 'string' ? ({ a4: 'A4', letter: 'Letter' } as Record<string, string>)[v.toLowerCase()] ?? v : v), z.enum(['A4', 'Letter'])).optional() }).optional(),
+  pdf: z.strictObject({ pageSize: PageSizeSchema.optional() }).optional(),
   text: z.strictObject({ width: z.number().int().min(20).max(400).optional() }).optional(),
 };
 

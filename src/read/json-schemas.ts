@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigSchema } from './config.js';
+import { ConfigSchema, PageSizeSchema } from './config.js';
 import { FOREIGN_KEYS, FrontMatterSchema } from './front-matter.js';
 
 const SCHEMA_HOST = 'https://living-well-report.invalid/schema';
@@ -21,6 +21,11 @@ function inputSchema(schema: z.ZodType, id: string, title: string): Record<strin
       override: (ctx) => {
         // YAML reads an unquoted 2024-03-12 as a date; JSON (and the YAML language server) sees text.
         if (ctx.zodSchema._zod.def.type === 'date') ctx.jsonSchema.type = 'string';
+        // The reader takes a page size in any case: so does the schema.
+        if (ctx.zodSchema === PageSizeSchema) {
+          for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+          Object.assign(ctx.jsonSchema, { type: 'string', pattern: '^(?:[Aa]4|[Ll][Ee][Tt][Tt][Ee][Rr])$', description: 'A4 or Letter, in any case' });
+        }
       },
     }),
   };

@@ -1,4 +1,5 @@
 import Ajv2020 from 'ajv/dist/2020.js';
+import { ConfigSchema } from '../../src/read/config.js';
 import matter from 'gray-matter';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -52,6 +53,19 @@ describe('the JSON Schemas in schemas/, derived from the zod schemas lwr validat
     for (const file of files) expect(validate(parseYaml(readFileSync(file, 'utf8'))), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
     expect(validate({ title: 'A report', editons: [] })).toBe(false);
     expect(validate({ title: 'A report', editions: [{ id: 'full', title: 'Full', formats: ['docx'] }] })).toBe(false);
+  });
+
+  it('report.yaml: a page size in any case, as the reader takes it; another size is refused by both', () => {
+    const validate = strictValidator(JSON.parse(readFileSync(schemaFile('report'), 'utf8')));
+    const withSize = (pageSize: string) => ({ title: 'A report', editions: [{ id: 'full', title: 'Full', pdf: { pageSize } }] });
+    for (const pageSize of ['A4', 'a4', 'Letter', 'letter', 'LETTER']) {
+      expect(validate(withSize(pageSize)), pageSize).toBe(true);
+      expect(ConfigSchema.safeParse(withSize(pageSize)).success, pageSize).toBe(true);
+    }
+    for (const pageSize of ['A5', 'legal', 'A4 ']) {
+      expect(validate(withSize(pageSize)), pageSize).toBe(false);
+      expect(ConfigSchema.safeParse(withSize(pageSize)).success, pageSize).toBe(false);
+    }
   });
 
   it("front matter: every content file's of the real report and the starter validates; a wrong kind does not", () => {
