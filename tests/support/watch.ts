@@ -92,3 +92,27 @@ export class EventReader {
     this.abort.abort();
   }
 }
+
+/** `lwr watch` serving a content folder, with its event stream open: what a watch test starts from. */
+export interface WatchedContent extends WatchRun {
+  events: EventReader;
+  /** The page as served now. */
+  page: () => Promise<string>;
+  /** Close the event stream and stop the watch (Ctrl+C). */
+  stop: () => void;
+}
+
+export async function watchContent(content: string): Promise<WatchedContent> {
+  const run = await startWatch(['--port', '0', '--content', content]);
+  const events = new EventReader();
+  await events.connect(`${run.url}__lwr/events`);
+  return {
+    ...run,
+    events,
+    page: async () => (await fetch(run.url)).text(),
+    stop: () => {
+      events.close();
+      run.child.kill('SIGINT');
+    },
+  };
+}

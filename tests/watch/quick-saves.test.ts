@@ -1,16 +1,13 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventReader, startWatch } from '../support/watch.js';
+import { watchContent, type WatchedContent } from '../support/watch.js';
 
 // A report small enough to rebuild in a few milliseconds, so a second save can land inside the
 // 50 ms in which the file watcher (chokidar) reports no further change to the same file.
-let child: ChildProcess;
-let url: string;
+let watch: WatchedContent;
 let section: string;
-const events = new EventReader();
 
 const body = (word: string) => `---\nid: only\ntitle: Only\n---\n\nThe word is ${word}.\n`;
 
@@ -20,26 +17,20 @@ beforeAll(async () => {
   writeFileSync(path.join(content, 'report.yaml'), 'title: Quick saves\neditions:\n  - id: full\n    title: Full\n    sections: [only]\n');
   section = path.join(content, '01-only.md');
   writeFileSync(section, body('first'));
-  ({ child, url } = await startWatch(['--port', '0', '--content', content]));
-  await events.connect(`${url}__lwr/events`);
+  watch = await watchContent(content);
 });
 
-afterAll(() => {
-  events.close();
-  child?.kill('SIGINT');
-});
-
-const page = async () => (await fetch(url)).text();
+afterAll(() => watch?.stop());
 
 describe('lwr watch, saves in quick succession', () => {
   it('shows the last of two saves made moments apart (one the file watcher does not report)', async () => {
     for (let round = 0; round < 5; round++) {
       writeFileSync(section, body(`draft${round}`));
-      await events.next('reload');
+      await watch.events.next('reload');
       // At once, well inside the watcher's 50 ms: chokidar drops this change event.
       writeFileSync(section, body(`final${round}`));
-      await events.next('reload', undefined, 5_000);
-      await expect.poll(page, { timeout: 5_000 }).toContain(`The word is final${round}.`);
+      await watch.events.next('reload', undefined, 5_000);
+      await expect.poll(watch.page, { timeout: 5_000 }).toContain(`The word is final${round}.`);
     }
   });
 });

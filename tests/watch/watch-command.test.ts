@@ -1,44 +1,37 @@
-import type { ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT } from '../support/report.js';
-import { EventReader, startWatch } from '../support/watch.js';
+import { watchContent, type WatchedContent } from '../support/watch.js';
 
-let child: ChildProcess;
-let url: string;
+let watch: WatchedContent;
 let content: string;
-const events = new EventReader();
 
 beforeAll(async () => {
   content = path.join(mkdtempSync(path.join(tmpdir(), 'lwr-watch-')), 'content');
   cpSync(CONTENT, content, { recursive: true });
-  ({ child, url } = await startWatch(['--port', '0', '--content', content]));
-  await events.connect(`${url}__lwr/events`);
+  watch = await watchContent(content);
 });
 
-afterAll(() => {
-  events.close();
-  child?.kill('SIGINT');
-});
+afterAll(() => watch?.stop());
 
-const page = async () => (await fetch(url)).text();
+const page = () => watch.page();
 const file = () => path.join(content, '03-about-innovation-unit.md');
 
 describe('lwr watch', () => {
   it('serves the HTML edition on 127.0.0.1 with the live-reload script', async () => {
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(watch.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const html = await page();
     expect(html).toContain('<main');
     expect(html).toContain('src="/__lwr/live.js"');
-    expect((await fetch(`${url}text/living-well-uk-learning-report-2023.txt`)).status).toBe(200);
+    expect((await fetch(`${watch.url}text/living-well-uk-learning-report-2023.txt`)).status).toBe(200);
   });
 
   it('rebuilds on a content change and tells the open page to reload', async () => {
     writeFileSync(file(), readFileSync(file(), 'utf8').replace('social enterprise', 'social enterprise (edited while watching)'));
-    await events.next('reload');
+    await watch.events.next('reload');
     expect(await page()).toContain('(edited while watching)');
   });
 
@@ -46,11 +39,11 @@ describe('lwr watch', () => {
     const good = readFileSync(file(), 'utf8');
     writeFileSync(file(), good.replace('id: about-innovation-unit', 'id: About Innovation Unit'));
     // An editor's save may be seen half-done (an empty file) first; wait for the real problem.
-    const problem = await events.next('problem', /kebab-case/);
+    const problem = await watch.events.next('problem', /kebab-case/);
     expect(JSON.parse(problem.data)).toMatch(/03-about-innovation-unit\.md[\s\S]*2:1\s+error[\s\S]*kebab-case/);
     expect(await page()).toContain('(edited while watching)');
     writeFileSync(file(), good);
-    await events.next('clear');
+    await watch.events.next('clear');
   });
 });
 
@@ -68,7 +61,7 @@ describe.skipIf(!hasChromium)('lwr watch in a browser', () => {
       page.on('console', (message) => {
         if (/Content Security Policy|Refused/i.test(message.text())) blocked.push(message.text());
       });
-      await page.goto(url, { waitUntil: 'load' });
+      await page.goto(watch.url, { waitUntil: 'load' });
       const connected = () => page.waitForFunction(() => document.documentElement.dataset.lwrLive === 'connected', undefined, { timeout: 20_000 });
       await connected();
       const good = readFileSync(file(), 'utf8');
