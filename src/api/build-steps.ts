@@ -18,7 +18,7 @@ import { graphemes } from '../fonts/coverage.js';
 export async function runBuildChecks(report: Report, contentDir: string, fonts: FontLibrary, readDiagnostics: readonly Diagnostic[] = []): Promise<Diagnostic[]> {
   const { runChecks } = await import('../check/index.js');
   // Relative links are looked up inside the content folder only, never through a link out of it.
-  return runChecks(report, { ...contentFileAccess(contentDir), contentRoot: path.resolve(contentDir), ...fontCheckOptions(fonts), readDiagnostics });
+  return await runChecks(report, { ...contentFileAccess(contentDir), contentRoot: path.resolve(contentDir), ...fontCheckOptions(fonts), readDiagnostics });
 }
 
 /** Verify each rendered edition against the model (PDF through poppler's pdftotext, pdfimages and pdfinfo when installed). */

@@ -25,7 +25,7 @@ export interface CheckReportOptions {
 export async function checkReport(input: ReportInput, options: CheckReportOptions = {}): Promise<Diagnostic[]> {
   const { report, contentDir, readDiagnostics } = resolveInput(input, options.contentDir);
   const { runChecks, checkExternalLinks } = await import('../check/index.js');
-  const diagnostics = runChecks(report, {
+  const diagnostics = await runChecks(report, {
     ...(options.families ? { families: options.families } : {}),
     contentRoot: contentDir,
     // Relative links are looked up inside the content folder only, never through a link out of it.

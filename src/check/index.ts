@@ -2,7 +2,7 @@ import path from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { Report } from '../model/types.js';
 import { checkAttribution } from './attribution/index.js';
-import { findRemovedHtml } from './content/raw-html.js';
+import { rawHtmlWithElements } from './content/raw-html-pieces.js';
 import type { ExternalCheckOptions } from './external/options.js';
 import { applyIgnores } from './ignores.js';
 import { checkImages } from './images/index.js';
@@ -49,12 +49,12 @@ export interface CheckOptions {
 /**
  * Run the offline rules over the report: severities as report.yaml's `rules:` sets them
  * (`off` drops a rule), occurrences silenced by `<!-- lwr-ignore rule-id -->`, sorted by
- * file, line and column.
+ * file, line and column. Asynchronous only to load the HTML parser when the report has raw HTML.
  */
-export function runChecks(report: Report, options: CheckOptions = {}): Diagnostic[] {
+export async function runChecks(report: Report, options: CheckOptions = {}): Promise<Diagnostic[]> {
   const families = new Set(options.families ?? CHECK_FAMILIES);
   const contentRoot = options.contentRoot ?? path.dirname(report.sections[0]?.source.file ?? 'content/x');
-  const checks: Diagnostic[] = [...findUnknownRuleIds(report), ...findRemovedHtml(report)];
+  const checks: Diagnostic[] = [...findUnknownRuleIds(report), ...(await removedHtml(report))];
   if (families.has('links')) checks.push(...checkLinks(report, { contentRoot, ...pick(options, 'fileExists', 'listFiles') }), ...findReservedIds(report));
   if (families.has('attribution')) checks.push(...checkAttribution(report));
   if (families.has('images')) checks.push(...checkImages(report));
@@ -64,6 +64,12 @@ export function runChecks(report: Report, options: CheckOptions = {}): Diagnosti
   }
   const read = (options.readDiagnostics ?? []).filter((d) => !d.fatal && inFamilies(d.ruleId, families));
   return finishDiagnostics(report, [...read, ...dropRepeatsOfReadDiagnostics(report, checks, read)]);
+}
+
+/** What the HTML edition removes from the report's raw HTML; parse5 is loaded only when there is some. */
+async function removedHtml(report: Report): Promise<Diagnostic[]> {
+  const pieces = rawHtmlWithElements(report);
+  return pieces.length ? (await import('./content/raw-html.js')).findRemovedHtml(pieces) : [];
 }
 
 /**

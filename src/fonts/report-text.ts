@@ -113,7 +113,24 @@ function inlinePieces(inlines: readonly Inline[], at: SourcePosition, lang: stri
 
 /** Every code point of the pieces. */
 export function codePointsOf(pieces: readonly TextPiece[]): Set<number> {
+  // Marked in a table first: a Set.add per character (and a string iterator) costs far more
+  // on a long report, which lwr watch renders on every save.
+  const seen = new Uint8Array(0x10000);
   const out = new Set<number>();
-  for (const piece of pieces) for (const ch of piece.text) out.add(ch.codePointAt(0)!);
+  for (const { text } of pieces) {
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          out.add(0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00));
+          i++;
+          continue;
+        }
+      }
+      seen[unit] = 1;
+    }
+  }
+  for (let unit = 0; unit < seen.length; unit++) if (seen[unit]) out.add(unit);
   return out;
 }

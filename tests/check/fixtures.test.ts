@@ -14,9 +14,9 @@ const cases = readdirSync(CHECK_FIXTURES).filter((name) => existsSync(path.join(
 
 describe('check fixture folders', () => {
   for (const name of cases) {
-    it(`reports exactly what ${name}/expected.txt lists`, () => {
+    it(`reports exactly what ${name}/expected.txt lists`, async () => {
       const dir = path.join(CHECK_FIXTURES, name);
-      const lines = positionLines(checkFixture(name), path.join(dir, 'content'));
+      const lines = positionLines(await checkFixture(name), path.join(dir, 'content'));
       expectToMatchFile(lines ? `${lines}\n` : '', path.join(dir, 'expected.txt'));
     });
   }

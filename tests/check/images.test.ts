@@ -8,21 +8,21 @@ import { runLwr } from '../support/cli.js';
 import { readContent } from '../support/report.js';
 import { CHECK_FIXTURES, checkFixture } from './support.js';
 
-const messages = (fixture: string, ruleId: string) => checkFixture(fixture).filter((d) => d.ruleId === ruleId).map((d) => d.message);
+const messages = async (fixture: string, ruleId: string) => (await checkFixture(fixture)).filter((d) => d.ruleId === ruleId).map((d) => d.message);
 
 describe('image diagnostics say which file, what is wrong and how to fix it', () => {
-  it('names the missing file', () => {
-    expect(messages('image-missing', 'image-missing')).toEqual(['images/nothing.png does not exist in the content folder', 'the image has no address']);
+  it('names the missing file', async () => {
+    expect(await messages('image-missing', 'image-missing')).toEqual(['images/nothing.png does not exist in the content folder', 'the image has no address']);
   });
 
-  it('explains why a remote image is not published, and how to fix it', () => {
-    const [d] = checkFixture('image-remote');
+  it('explains why a remote image is not published, and how to fix it', async () => {
+    const [d] = await checkFixture('image-remote');
     expect(d).toMatchObject({ ruleId: 'image-remote', url: 'https://example.org/chart.png', hint: 'save the image in the content folder (content/images/) and use its path' });
     expect(d!.message).toContain('lwr never downloads images, the PDF needs a file');
   });
 
-  it('says how each path leaves the content folder, the symlink included', () => {
-    expect(messages('image-outside-content', 'image-outside-content')).toEqual([
+  it('says how each path leaves the content folder, the symlink included', async () => {
+    expect(await messages('image-outside-content', 'image-outside-content')).toEqual([
       '../outside.png leads outside the content folder; it is not read',
       '/etc/hosts is an absolute path; lwr reads images only from the content folder',
       'file:///etc/passwd is a file: address; lwr reads images only from the content folder',
@@ -31,8 +31,8 @@ describe('image diagnostics say which file, what is wrong and how to fix it', ()
     ]);
   });
 
-  it('says what is wrong with each unreadable file', () => {
-    expect(messages('image-unreadable', 'image-unreadable')).toEqual([
+  it('says what is wrong with each unreadable file', async () => {
+    expect(await messages('image-unreadable', 'image-unreadable')).toEqual([
       'images/empty.png is empty (0 bytes)',
       'images/cut.png is truncated: the PNG ends before its image data is complete',
       'images/notes.png is not an image lwr can read (not PNG, JPEG or SVG)',
@@ -41,21 +41,21 @@ describe('image diagnostics say which file, what is wrong and how to fix it', ()
     ]);
   });
 
-  it('names the decompression bomb\'s claimed size', () => {
-    expect(messages('image-over-limit', 'image-over-limit')).toEqual(['images/bomb.png is 50000 × 50000 pixels (2500 megapixels); lwr publishes images of at most 50 megapixels']);
+  it('names the decompression bomb\'s claimed size', async () => {
+    expect(await messages('image-over-limit', 'image-over-limit')).toEqual(['images/bomb.png is 50000 × 50000 pixels (2500 megapixels); lwr publishes images of at most 50 megapixels']);
   });
 
-  it('gives the print resolution, the printed size and the pixels a sharp print needs', () => {
-    const [d] = checkFixture('image-low-resolution');
+  it('gives the print resolution, the printed size and the pixels a sharp print needs', async () => {
+    const [d] = await checkFixture('image-low-resolution');
     expect(d).toMatchObject({ message: 'images/small.png (300 × 200 px) prints at 96 dpi in the PDF, 3.1 × 2.1 in', hint: 'for sharp print use an image at least 794 px wide (150 dpi at the width of the text)' });
   });
 
-  it('says a .png that is a JPEG is published as a JPEG', () => {
-    expect(messages('image-extension-mismatch', 'image-extension-mismatch')).toEqual(['images/photo.png is named as PNG but is a JPEG file; lwr publishes it as JPEG']);
+  it('says a .png that is a JPEG is published as a JPEG', async () => {
+    expect(await messages('image-extension-mismatch', 'image-extension-mismatch')).toEqual(['images/photo.png is named as PNG but is a JPEG file; lwr publishes it as JPEG']);
   });
 
-  it('reports the alt text of figures only: an empty alt inside a line of text marks a decorative image', () => {
-    expect(checkFixture('image-alt-missing').map((d) => [d.ruleId, d.line])).toEqual([
+  it('reports the alt text of figures only: an empty alt inside a line of text marks a decorative image', async () => {
+    expect((await checkFixture('image-alt-missing')).map((d) => [d.ruleId, d.line])).toEqual([
       ['image-alt-missing', 8],
       ['image-alt-missing', 13],
     ]);
@@ -65,13 +65,13 @@ describe('image diagnostics say which file, what is wrong and how to fix it', ()
     const dir = mkdtempSync(path.join(tmpdir(), 'lwr-large-image-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('warns with the size of an image file over 5 MB, once per file', () => {
+    it('warns with the size of an image file over 5 MB, once per file', async () => {
       mkdirSync(path.join(dir, 'images'));
       // Noise does not compress: 1,400 × 1,400 RGB pixels are about 5.9 MB.
       writeFileSync(path.join(dir, 'images/photo.png'), makePng(1400, 1400, { noise: 1 }));
       writeFileSync(path.join(dir, '01-a.md'), '---\nid: a\ntitle: A\n---\n\n![A photo of the site](images/photo.png)\n\n![The same photo](images/photo.png)\n');
       const { report, diagnostics } = readContent(dir);
-      const large = runChecks(report!, { contentRoot: dir, readDiagnostics: diagnostics }).filter((d) => d.ruleId === 'image-too-large');
+      const large = (await runChecks(report!, { contentRoot: dir, readDiagnostics: diagnostics })).filter((d) => d.ruleId === 'image-too-large');
       expect(large).toEqual([expect.objectContaining({ severity: 'warning', line: 6, message: 'images/photo.png is 5.6 MB; readers of the HTML edition download all of it' })]);
     });
   });

@@ -17,7 +17,7 @@ export function readFixture(name: string): { report: Report; readDiagnostics: Di
 }
 
 /** Run every offline check on a fixture the way `lwr check` does, with the real file system. */
-export function checkFixture(name: string, options: CheckOptions = {}): Diagnostic[] {
+export function checkFixture(name: string, options: CheckOptions = {}): Promise<Diagnostic[]> {
   const { report, readDiagnostics, contentDir } = readFixture(name);
   return runChecks(report, { contentRoot: contentDir, fileExists: existsSync, listFiles: (dir) => readdirSync(dir), readDiagnostics, ...options });
 }

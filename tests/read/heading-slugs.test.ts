@@ -43,8 +43,8 @@ describe('heading ids follow GitHub\'s slug rules', () => {
     for (const h of headings) for (const alias of h.aliases ?? []) expect(report.anchors).toContain(alias);
   });
 
-  it('lets links to the new ids and to the old ones resolve', () => {
-    const diagnostics = runChecks(report, { contentRoot: CONTENT, fileExists: existsSync, listFiles: (dir) => readdirSync(dir) });
+  it('lets links to the new ids and to the old ones resolve', async () => {
+    const diagnostics = await runChecks(report, { contentRoot: CONTENT, fileExists: existsSync, listFiles: (dir) => readdirSync(dir) });
     expect(diagnostics.filter((d) => d.ruleId === 'link-fragment-missing')).toEqual([]);
   });
 

@@ -2,10 +2,10 @@ import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { sanitiseElement } from '../../model/raw-html-policy.js';
-import type { Report, SourcePosition } from '../../model/types.js';
+import type { SourcePosition } from '../../model/types.js';
 import { schemePolicy } from '../../model/url-schemes.js';
-import { walkBlocks, walkSectionInlines } from '../../model/walk.js';
 import { ruleDiagnostic } from '../rule-diagnostic.js';
+import type { RawHtmlPiece } from './raw-html-pieces.js';
 
 /** Images, media and form controls: unwrapping one leaves nothing of it. */
 const EMBEDDED = new Set(['img', 'image', 'input', 'video', 'audio', 'picture', 'canvas', 'source', 'track', 'area', 'button', 'meter', 'progress', 'link', 'meta', 'base', 'param', 'frame', 'frameset', 'applet', 'keygen']);
@@ -16,21 +16,13 @@ const URL_ATTRIBUTES = ['href', 'src', 'cite', 'action', 'formAction', 'poster',
  * Raw HTML the HTML edition removes (src/model/raw-html-policy.ts), reported where it was
  * written: elements removed with their content (`<script>`, `<style>`, `<iframe>`…), images,
  * media and form controls, event handlers, and link targets with an unsafe or unknown scheme.
- * Nothing raw HTML holds is dropped without a word.
+ * Nothing raw HTML holds is dropped without a word. The pieces are rawHtmlWithElements'.
  */
-export function findRemovedHtml(report: Report): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const section of report.sections) {
-    const check = (html: string, at: SourcePosition) => out.push(...removedIn(html, at));
-    const blocks = [section.blocks, ...section.footnotes.map((f) => f.children)];
-    for (const list of blocks) walkBlocks(list, (block) => block.type === 'html' && check(block.value, block.source));
-    walkSectionInlines(section, (inline, block) => inline.type === 'html' && check(inline.value, inline.source ?? block.source));
-  }
-  return out;
+export function findRemovedHtml(pieces: readonly RawHtmlPiece[]): Diagnostic[] {
+  return pieces.flatMap(({ html, at }) => removedIn(html, at));
 }
 
 function removedIn(html: string, at: SourcePosition): Diagnostic[] {
-  if (!/<[a-z]/i.test(html)) return []; // comments and closing tags remove nothing
   const out: Diagnostic[] = [];
   const visit = (nodes: readonly RootContent[]) => {
     for (const node of nodes) {
