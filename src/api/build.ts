@@ -65,7 +65,7 @@ export function startBuildWorker(options: Pick<BuildReportOptions, 'formats' | '
 
 /** `buildReport` with a render worker already started (or none); the caller terminates it. */
 export async function buildWith(input: ReportInput, options: BuildReportOptions, worker: Worker | undefined): Promise<BuildResult> {
-  const { report, contentDir, cwd, imageBytes, readDiagnostics } = resolveInput(input, options.contentDir);
+  const { report, contentDir, cwd, imageBytes, readDiagnostics } = await resolveInput(input, options.contentDir);
   const outDir = options.outDir ?? 'dist';
   const templatesDir = path.resolve(cwd, options.templatesDir ?? DEFAULT_TEMPLATES_DIR);
   const out = resolveOutputFolder(outDir, { content: contentDir, others: [templatesDir, PACKAGE_ROOT] }, cwd);

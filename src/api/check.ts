@@ -23,7 +23,7 @@ export interface CheckReportOptions {
  * and position, reading's own problems included. Content problems are returned, never thrown.
  */
 export async function checkReport(input: ReportInput, options: CheckReportOptions = {}): Promise<Diagnostic[]> {
-  const { report, contentDir, readDiagnostics } = resolveInput(input, options.contentDir);
+  const { report, contentDir, readDiagnostics } = await resolveInput(input, options.contentDir);
   const { runChecks, checkExternalLinks } = await import('../check/index.js');
   const diagnostics = await runChecks(report, {
     ...(options.families ? { families: options.families } : {}),

@@ -4,7 +4,7 @@ import { applyProjectConfig } from '../config/apply.js';
 import type { FoundConfig } from '../config/config-file.js';
 import { hasFatal, type Diagnostic } from '../model/diagnostic.js';
 import type { Report } from '../model/types.js';
-import { loadContent } from '../read/load.js';
+import { loadContent, type AssetReader } from '../read/load.js';
 
 /** A report that was read: the model, and what reading it found. */
 export interface LoadedReport {
@@ -44,11 +44,13 @@ export async function readContentFolder(contentDir: string, cwd: string, found: 
   const files = content ? [...(content.config ? [content.config.path] : []), ...content.files.map((f) => f.path)] : [];
   if (!content || hasFatal(loaded.diagnostics)) return unreadable(files);
   // The CLI keeps the read model in the project's cache (.lwr-cache/); the library reads afresh.
-  // The reader (micromark, the front matter's YAML and schema) is loaded only when the cache has no model.
-  const read = await readReportCached(content, options.cache, async () => (await import('../read/report.js')).readReport);
+  // The reader (micromark, the front matter's YAML and schema) is loaded only when the cache has
+  // no model, the image reader (PNG, JPEG and SVG decoders) only when images are to be read.
+  let assets: AssetReader | undefined;
+  const loadAssets = async () => (assets ??= (await import('../read/assets.js')).createAssetReader(content.root));
+  const read = await readReportCached(content, options.cache, async () => (await import('../read/report.js')).readReport, loadAssets);
   diagnostics.push(...read.diagnostics);
   if (!read.report || hasFatal(diagnostics)) return unreadable(files);
   const report = found.config ? applyProjectConfig(read.report, found.config, cwd) : read.report;
-  const assets = content.assets;
   return { report, diagnostics, files, contentDir: absolute, cwd, imageBytes: (sha256) => assets?.bytes(sha256) };
 }

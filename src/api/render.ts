@@ -35,7 +35,7 @@ export const DEFAULT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
  * report does not have.
  */
 export async function renderEdition(input: ReportInput, edition: string, format: Format, options: RenderOptions = {}): Promise<RenderedFile[]> {
-  const { report, contentDir, imageBytes } = resolveInput(input, options.contentDir);
+  const { report, contentDir, imageBytes } = await resolveInput(input, options.contentDir);
   const plan = planBuild(report, { editions: [edition], formats: [format] });
   const target = plan.targets[0];
   if (plan.diagnostics.length > 0 || !target) {

@@ -23,8 +23,8 @@ interface CachedRead {
  * path, and whether images are read. Reading is a pure function of these and of the image
  * files it asks about, which are compared when the cached read is used.
  */
-function contentKey(content: LoadedContent, identity: string): string {
-  const hash = createHash('sha256').update(`read ${identity}\0${content.root}\0${content.dir}\0${content.assets ? 'assets' : 'no assets'}\0`);
+function contentKey(content: LoadedContent, identity: string, readsImages: boolean): string {
+  const hash = createHash('sha256').update(`read ${identity}\0${content.root}\0${content.dir}\0${readsImages ? 'assets' : 'no assets'}\0`);
   const add = (label: string, file: { path: string; text: string } | undefined) => hash.update(`${label}\0${file?.path ?? ''}\0${file?.text.length ?? -1}\0${file?.text ?? ''}\0`);
   add('config', content.config);
   for (const file of content.files) add('file', file);
@@ -36,23 +36,34 @@ function contentKey(content: LoadedContent, identity: string): string {
  * the model an earlier run read from the same content
  * (`.lwr-cache/read-<folder>.json`, one per content folder). The cached read is used only when
  * the content's hash matches and every image it asked about is found the same today (same
- * bytes, same problem); otherwise the content is read again and the cache replaced.
+ * bytes, same problem); otherwise the content is read again and the cache replaced. With
+ * `assets`, images are read through the asset reader it loads (only when the cached read names
+ * images, or the content is read afresh); without it, as `content.assets` says.
  */
-export async function readReportCached(content: LoadedContent, settings: ReportCacheSettings | undefined, reader: () => Promise<(content: LoadedContent) => ReadResult>): Promise<ReadResult> {
-  if (!settings) return (await reader())(content);
-  const key = contentKey(content, settings.identity);
+export async function readReportCached(
+  content: LoadedContent,
+  settings: ReportCacheSettings | undefined,
+  reader: () => Promise<(content: LoadedContent) => ReadResult>,
+  assets?: () => Promise<AssetReader>,
+): Promise<ReadResult> {
+  const withAssets = async (): Promise<LoadedContent> => (assets ? { ...content, assets: await assets() } : content);
+  if (!settings) return (await reader())(await withAssets());
+  const key = contentKey(content, settings.identity, Boolean(assets ?? content.assets));
   const file = path.join(settings.folder, `read-${createHash('sha256').update(content.root).digest('hex').slice(0, 16)}.json`);
   const cached = readCacheFile<CachedRead>(file, key);
-  if (cached && imagesUnchanged(cached.images, content.assets)) return cached.result;
+  if (cached && Array.isArray(cached.images)) {
+    const imageReader = cached.images.length === 0 ? undefined : (await withAssets()).assets;
+    if (imagesUnchanged(cached.images, imageReader)) return cached.result;
+  }
+  const fresh = await withAssets();
   const asked = new Map<string, ImageLookup>();
-  const recording: LoadedContent = content.assets ? { ...content, assets: recordingAssets(content.assets, asked) } : content;
+  const recording: LoadedContent = fresh.assets ? { ...fresh, assets: recordingAssets(fresh.assets, asked) } : fresh;
   const result = (await reader())(recording);
   if (result.report) writeCacheFile(file, key, { result, images: [...asked] } satisfies CachedRead);
   return result;
 }
 
 function imagesUnchanged(images: CachedRead['images'], assets: AssetReader | undefined): boolean {
-  if (!Array.isArray(images)) return false;
   if (!assets) return images.length === 0;
   return images.every(([contentPath, lookup]) => JSON.stringify(assets.image(contentPath)) === JSON.stringify(lookup));
 }

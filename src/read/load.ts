@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { ImageFile, ImageProblem } from '../model/types.js';
-import { IMAGE_LIMITS, imageFacts, unreadable } from './image-facts.js';
 
 /** One content file, decoded: UTF-8 without BOM, line endings normalised to LF. */
 export interface SourceFile {
@@ -21,7 +19,11 @@ export interface LoadedContent {
   config?: SourceFile;
   /** Markdown files in reading order (file-name order). */
   files: SourceFile[];
-  /** Reads the image files the Markdown names; absent when images are not to be read. */
+  /**
+   * Reads the image files the Markdown names (createAssetReader, src/read/assets.ts, which the
+   * caller adds: the image decoders are loaded only by a run that reads images); absent when
+   * images are not to be read.
+   */
   assets?: AssetReader;
 }
 
@@ -181,66 +183,7 @@ export function loadContent(dir: string, cwd: string = process.cwd(), cache?: Lo
   if (files.length === 0 && diagnostics.length === 0) {
     diagnostics.push(diagnostic('content-missing', 'error', `content folder ${shownDir} has no Markdown files`, { file: shownDir }, { fatal: true, hint: 'add NN-name.md files, or run lwr init <dir>' }));
   }
-  const content: LoadedContent = { dir: shownDir, root, files, assets: createAssetReader(root, cache) };
+  const content: LoadedContent = { dir: shownDir, root, files };
   if (config) content.config = config;
   return { content, diagnostics };
-}
-
-/**
- * Read image files inside the content folder `root`: confined to it (a symlink leading out is
- * refused, never read), bounded in size (checked before reading), each read once and kept
- * for the publisher by content hash. The bytes are judged by `imageFacts` (pure).
- */
-export function createAssetReader(root: string, cache?: LoadCache): AssetReader {
-  const lookups = new Map<string, ImageLookup>();
-  const bytesByHash = new Map<string, Uint8Array>();
-  const read = (contentPath: string): ImageLookup => {
-    const abs = path.join(root, ...contentPath.split('/'));
-    let real: string;
-    try {
-      real = realpathSync(abs);
-    } catch {
-      return { problem: { kind: 'missing', message: `${contentPath} does not exist in the content folder` } };
-    }
-    if (real !== root && !real.startsWith(root + path.sep)) {
-      return { problem: { kind: 'outside-content', message: `${contentPath} is a link to a file outside the content folder; it is not read`, hint: 'copy the image into the content folder' } };
-    }
-    try {
-      const stat = statSync(real);
-      if (!stat.isFile()) return { problem: unreadable(`${contentPath} is a folder, not an image file`) };
-      if (stat.size > IMAGE_LIMITS.maxBytes) {
-        return {
-          problem: {
-            kind: 'over-limit',
-            message: `${contentPath} is ${(stat.size / 1024 / 1024).toFixed(0)} MB; lwr reads image files of at most ${IMAGE_LIMITS.maxBytes / 1024 / 1024} MB`,
-            hint: 'scale the image down or compress it',
-          },
-        };
-      }
-      const cached = cache?.get(real);
-      if (cached?.image && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
-        if (cached.image.bytes && 'file' in cached.image.lookup) bytesByHash.set(cached.image.lookup.file.sha256, cached.image.bytes);
-        return cached.image.lookup;
-      }
-      const bytes = readFileSync(real);
-      const facts = imageFacts(bytes, contentPath);
-      const lookup: ImageLookup = 'kind' in facts ? { problem: facts } : { file: { path: contentPath, ...facts, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length } };
-      if ('file' in lookup) bytesByHash.set(lookup.file.sha256, bytes);
-      cache?.set(real, { mtimeMs: stat.mtimeMs, size: stat.size, image: { lookup, ...('file' in lookup ? { bytes } : {}) } });
-      return lookup;
-    } catch (error) {
-      return { problem: unreadable(`${contentPath} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`) };
-    }
-  };
-  return {
-    image(contentPath) {
-      let lookup = lookups.get(contentPath);
-      if (!lookup) {
-        lookup = read(contentPath);
-        lookups.set(contentPath, lookup);
-      }
-      return lookup;
-    },
-    bytes: (sha256) => bytesByHash.get(sha256),
-  };
 }

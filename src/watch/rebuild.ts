@@ -2,6 +2,7 @@ import { hasFatal, type Diagnostic } from '../model/diagnostic.js';
 import { editionImageBytes } from '../model/images.js';
 import type { Report } from '../model/types.js';
 import { selectEdition } from '../model/edition.js';
+import { createAssetReader } from '../read/assets.js';
 import { loadContent, type LoadCache } from '../read/load.js';
 import { readReport, useFrontMatterCache, type FrontMatterCache } from '../read/report.js';
 import { useParseCache } from '../read/section.js';
@@ -30,6 +31,7 @@ export interface PreviewBuild {
 export async function rebuildPreview(contentDir: string, cache: LoadCache, context: Omit<RenderContext, 'edition'>): Promise<PreviewBuild> {
   const loaded = loadContent(contentDir, process.cwd(), cache);
   if (!loaded.content || hasFatal(loaded.diagnostics)) return { diagnostics: loaded.diagnostics };
+  const content = { ...loaded.content, assets: createAssetReader(loaded.content.root, cache) };
   // Parse only what changed: trees of unchanged files are reused, and trees no file uses any
   // more are dropped after this rebuild.
   const inUse = new Map<string, Root>();
@@ -38,7 +40,7 @@ export async function rebuildPreview(contentDir: string, cache: LoadCache, conte
   useFrontMatterCache({ get: (key) => frontMatters.get(key), set: (key, result) => frontMatterInUse.set(key, result) });
   let read;
   try {
-    read = readReport(loaded.content);
+    read = readReport(content);
   } finally {
     useParseCache(undefined);
     useFrontMatterCache(undefined);
@@ -50,9 +52,8 @@ export async function rebuildPreview(contentDir: string, cache: LoadCache, conte
   const model = selectEdition(read.report, edition);
   const files = new Map<string, Uint8Array | string>();
   const [html, text] = await Promise.all([loadRenderer('html'), loadRenderer('text')]);
-  const assets = loaded.content.assets;
-  const images = assets ? editionImageBytes(model, assets.bytes) : undefined;
-  for (const file of await html(model, { ...context, edition, ...(images ? { images } : {}), options: { ...context.options, liveReloadScript: LIVE_CLIENT_PATH } })) files.set(file.path, file.contents);
+  const images = editionImageBytes(model, content.assets.bytes);
+  for (const file of await html(model, { ...context, edition, images, options: { ...context.options, liveReloadScript: LIVE_CLIENT_PATH } })) files.set(file.path, file.contents);
   const textFiles = async () => new Map((await text(model, { ...context, edition })).map((file) => [`text/${file.path}`, file.contents] as const));
   return { files, text: textFiles, report: read.report, diagnostics: read.diagnostics };
 }

@@ -8,7 +8,7 @@ import { pngChunks } from '../../src/model/png-chunks.js';
 import type { ImageProblem } from '../../src/model/types.js';
 import { imageFacts, IMAGE_LIMITS } from '../../src/read/image-facts.js';
 import { resolveImageAddress } from '../../src/read/image.js';
-import { createAssetReader } from '../../src/read/load.js';
+import { createAssetReader } from '../../src/read/assets.js';
 
 const problem = (result: ReturnType<typeof imageFacts>): ImageProblem => {
   if (!('kind' in result)) throw new Error(`expected a problem, got ${JSON.stringify(result)}`);

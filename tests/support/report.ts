@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import type { Report } from '../../src/model/types.js';
 import { editionImageBytes } from '../../src/model/images.js';
+import { createAssetReader } from '../../src/read/assets.js';
 import { loadContent, type AssetReader } from '../../src/read/load.js';
 import { readReport } from '../../src/read/report.js';
 
@@ -25,8 +26,9 @@ export const UPDATE = process.env.LWR_UPDATE_FIXTURES === '1';
 export function readContent(dir: string): { report?: Report; diagnostics: Diagnostic[]; assets?: AssetReader } {
   const loaded = loadContent(dir, ROOT);
   if (!loaded.content || loaded.diagnostics.some((d) => d.fatal)) return { diagnostics: loaded.diagnostics };
-  const read = readReport(loaded.content);
-  return { ...read, diagnostics: [...loaded.diagnostics, ...read.diagnostics], ...(loaded.content.assets ? { assets: loaded.content.assets } : {}) };
+  const assets = createAssetReader(loaded.content.root);
+  const read = readReport({ ...loaded.content, assets });
+  return { ...read, diagnostics: [...loaded.diagnostics, ...read.diagnostics], assets };
 }
 
 /** A content folder's model and the bytes of its image files by sha256, as the publisher hands them to renderers. */

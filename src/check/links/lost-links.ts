@@ -46,7 +46,7 @@ function lostLinksIn(paragraph: ParagraphBlock): Diagnostic[] {
   if (!/here/i.test(text)) return out;
   for (const { start, end } of sentences(text)) {
     const sentence = text.slice(start, end);
-    if (!looksLikeLostLink(sentence)) continue;
+    if (!/here/i.test(sentence) || !looksLikeLostLink(sentence)) continue;
     if (linkRanges.some((r) => r.start < end && r.end > start)) continue;
     // Positioned at the start of the line on which the sentence starts.
     const line = paragraph.source.line + (text.slice(0, start).match(/\n/g)?.length ?? 0);
