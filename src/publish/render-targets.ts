@@ -65,12 +65,20 @@ export async function stopRenderWorker(worker: Worker): Promise<void> {
   await worker.terminate();
 }
 
+/** The images (by sha256) each worker has been sent: the bytes of an image cross to a worker once. */
+const sentImages = new WeakMap<Worker, Set<string>>();
+
 async function renderInWorker(worker: Worker, report: Report, targets: readonly BuildTarget[], contextFor: ContextFor, onRendered?: OnRendered): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
-  for (const [id, target] of targets.entries()) {
-    const { readAsset: _readAsset, ...context } = contextFor(target);
-    const job: RenderJob = { id, format: target.format, report: selectEdition(report, target.edition), context };
-    const reply = await new Promise<RenderReply>((resolve, reject) => {
+  const sent = sentImages.get(worker) ?? new Set<string>();
+  sentImages.set(worker, sent);
+  const send = (id: number): Promise<RenderReply> => {
+    const target = targets[id]!;
+    const { readAsset: _readAsset, images, ...context } = contextFor(target);
+    const unsent = new Map([...(images ?? [])].filter(([sha256]) => !sent.has(sha256)));
+    for (const sha256 of unsent.keys()) sent.add(sha256);
+    const job: RenderJob = { id, format: target.format, report: selectEdition(report, target.edition), context: images ? { ...context, images: unsent } : context, imageIds: [...(images?.keys() ?? [])] };
+    return new Promise<RenderReply>((resolve, reject) => {
       const onError = (error: Error) => reject(error);
       worker.once('error', onError);
       worker.once('message', (message: RenderReply) => {
@@ -79,6 +87,12 @@ async function renderInWorker(worker: Worker, report: Report, targets: readonly 
       });
       worker.postMessage(job);
     });
+  };
+  let next = targets.length > 0 ? send(0) : undefined;
+  for (const [id, target] of targets.entries()) {
+    const reply = await next!;
+    // The worker is given its next edition before this one is verified here, so it never waits.
+    next = id + 1 < targets.length && !('error' in reply) ? send(id + 1) : undefined;
     if ('error' in reply) throw new Error(`the ${target.format} renderer failed: ${reply.error}`);
     const rendered = placed(target, reply.files);
     onRendered?.(target, rendered);

@@ -10,7 +10,10 @@ export interface RenderJob {
   id: number;
   format: Format;
   report: Report;
+  /** The context; its `images` holds only the images this worker has not been sent before. */
   context: Omit<RenderContext, 'readAsset'>;
+  /** Every image (by sha256) the edition draws: those sent before are taken from the worker's own copies. */
+  imageIds: string[];
 }
 
 /** Sent after the last job: record what the worker shaped in the cache, then say so. */
@@ -32,6 +35,8 @@ export interface RenderWorkerData {
 const store = (workerData as RenderWorkerData | undefined)?.shaping;
 void loadRenderer('pdf');
 const loaded = store ? loadShaping(store) : {};
+// Each image's bytes are sent once per build, whichever edition needs them first.
+const images = new Map<string, Uint8Array>();
 
 parentPort?.on('message', async (message: RenderJob | SaveRequest) => {
   if ('save' in message) {
@@ -42,9 +47,26 @@ parentPort?.on('message', async (message: RenderJob | SaveRequest) => {
   const job = message;
   try {
     const render = await loadRenderer(job.format);
-    const files = await render(job.report, { ...job.context, readAsset: (file) => readFileSync(file) });
-    parentPort!.postMessage({ id: job.id, files } satisfies RenderReply);
+    for (const [sha256, bytes] of job.context.images ?? []) images.set(sha256, bytes);
+    const editionImages = new Map(job.imageIds.flatMap((sha256) => (images.has(sha256) ? [[sha256, images.get(sha256)!] as const] : [])));
+    const files = await render(job.report, { ...job.context, ...(job.context.images ? { images: editionImages } : {}), readAsset: (file) => readFileSync(file) });
+    parentPort!.postMessage({ id: job.id, files } satisfies RenderReply, handedOver(files));
   } catch (error) {
     parentPort!.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies RenderReply);
   }
 });
+
+/**
+ * The memory of the files made here, handed to the main thread instead of copied (a PDF with
+ * figures is tens of megabytes): each file that alone holds its buffer, never an image kept
+ * for the next edition.
+ */
+function handedOver(files: readonly RenderedFile[]): ArrayBuffer[] {
+  const kept = new Set([...images.values()].map((bytes) => bytes.buffer));
+  const buffers = new Set<ArrayBuffer>();
+  for (const { contents } of files) {
+    if (typeof contents === 'string' || !(contents.buffer instanceof ArrayBuffer) || kept.has(contents.buffer)) continue;
+    if (contents.byteOffset === 0 && contents.byteLength === contents.buffer.byteLength) buffers.add(contents.buffer);
+  }
+  return [...buffers];
+}

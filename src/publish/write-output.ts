@@ -61,15 +61,18 @@ export function writeOutputAtomically(outDir: string, files: readonly OutputFile
       mkdirSync(path.dirname(destination), { recursive: true });
       writeFileSync(destination, file.contents);
     }
-    // What was just written is hashed from memory; only files kept from the previous output are read back.
+    // What was just written is hashed from memory, each piece of memory once (every HTML edition
+    // holds the same image bytes); only files kept from the previous output are read back.
     const written = new Map(files.map((file) => [file.path, file]));
+    const hashed = new Map<Uint8Array | string, string>();
+    const hashOf = (contents: Uint8Array | string, bytes: Uint8Array) => hashed.get(contents) ?? hashed.set(contents, sha256(bytes)).get(contents)!;
     const entries = listFiles(temporary)
       .filter((f) => f !== MANIFEST)
       .map((f): ManifestEntry => {
         const rendered = written.get(f);
         const bytes = rendered ? (typeof rendered.contents === 'string' ? Buffer.from(rendered.contents, 'utf8') : rendered.contents) : readFileSync(path.join(temporary, f));
         const described = rendered ? { edition: rendered.edition, format: rendered.format } : options.describe(f);
-        return { path: f, size: bytes.length, sha256: sha256(bytes), ...(described ?? {}) };
+        return { path: f, size: bytes.length, sha256: rendered ? hashOf(rendered.contents, bytes) : sha256(bytes), ...(described ?? {}) };
       });
     writeFileSync(path.join(temporary, MANIFEST), manifestJson({ lwrVersion: options.lwrVersion, report: options.reportSlug, files: entries }));
     swapIn(temporary, target, previous);

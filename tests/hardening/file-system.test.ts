@@ -68,7 +68,7 @@ describe('links through a symlinked folder inside the content', () => {
 });
 
 describe('temporary files of PDF verification', () => {
-  it.skipIf(!existsSync('/bin/sh'))('none are left when lwr is killed (SIGKILL) while pdftotext runs: the PDF goes through a pipe', () => {
+  it.skipIf(!existsSync('/bin/sh'))('none are left when lwr is killed (SIGKILL) while pdftotext runs: the PDF is in a file that has no name, or goes through a pipe', () => {
     const dir = path.join(work, 'verify-killed');
     mkdirSync(dir);
     const tmp = path.join(dir, 'tmp');
