@@ -7,7 +7,7 @@ import { buildReport as publish, sourceDateEpoch, type BuildOutcome } from '../p
 import { resolveOutputFolder } from '../publish/output-folder.js';
 import { startRenderWorker, stopRenderWorker } from '../publish/render-targets.js';
 import type { RenderWorkerData } from '../publish/render-worker.js';
-import { writeOutputAtomically } from '../publish/write-output.js';
+import { stageOutput } from '../publish/write-output.js';
 import type { Format } from '../render/types.js';
 import { runBuildChecks, verifyBuild } from './build-steps.js';
 import { reportFonts } from './fonts.js';
@@ -96,7 +96,7 @@ export async function buildWith(input: ReportInput, options: BuildReportOptions,
       // The reader's own warnings are reported among the checks.
       check: (checked) => runBuildChecks(checked, contentDir, fonts, readDiagnostics),
       verify: (verified, files, targets) => verifyBuild(verified, files, targets, fonts),
-      write: (files, keepExisting, describe) => writeOutputAtomically(out.path, files, { keepExisting, lwrVersion: LWR_VERSION, reportSlug: report.meta.slug, describe }),
+      stage: (keepExisting) => stageOutput(out.path, { keepExisting, lwrVersion: LWR_VERSION, reportSlug: report.meta.slug }),
       now: () => new Date(),
       ...(worker ? { renderWorker: worker } : {}),
     },

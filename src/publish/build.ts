@@ -8,6 +8,7 @@ import type { ManifestEntry } from './manifest.js';
 import { planBuild, targetOfPath, type BuildTarget } from './plan.js';
 import type { Worker } from 'node:worker_threads';
 import { renderTargets, renderTargetsInParallel, type OutputFile } from './render-targets.js';
+import type { StagedOutput } from './write-output.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -35,7 +36,11 @@ export interface BuildEffects {
   check: (report: Report) => Promise<Diagnostic[]>;
   /** Verify rendered files against the model; returns problems. */
   verify: (report: Report, files: readonly OutputFile[], targets: readonly BuildTarget[]) => Promise<Diagnostic[]>;
-  write: (files: readonly OutputFile[], keepExisting: boolean, describe: (file: string) => { edition: string; format: string } | undefined) => ManifestEntry[];
+  /**
+   * Start writing the output (stageOutput): each target's files are added as soon as they are
+   * rendered, and published only when every target was verified, else discarded.
+   */
+  stage: (keepExisting: boolean) => StagedOutput;
   now: () => Date;
   /** A started render worker (startRenderWorker), when present: PDF is then rendered on the second core. */
   renderWorker?: Worker;
@@ -47,7 +52,10 @@ export type BuildOutcome =
   | { status: 'verify-failed'; checks: Diagnostic[]; problems: Diagnostic[] }
   | { status: 'built'; checks: Diagnostic[]; targets: BuildTarget[]; entries: ManifestEntry[]; /** What verification warned about. */ verified: Diagnostic[] };
 
-/** Build = check + render + verify + publish. Nothing is written unless every step succeeded. */
+/**
+ * Build = check + render + verify + publish. Each edition is written into the staged output as
+ * it is rendered; nothing is published (the output folder replaced) unless every step succeeded.
+ */
 export async function buildReport(report: Report, options: BuildOptions, effects: BuildEffects): Promise<BuildOutcome> {
   const plan = planBuild(report, { editions: options.editions, formats: options.formats });
   if (plan.diagnostics.length) return { status: 'usage', diagnostics: plan.diagnostics };
@@ -61,23 +69,34 @@ export async function buildReport(report: Report, options: BuildOptions, effects
 
   const buildDate = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : effects.now();
   const contextFor = (target: BuildTarget): RenderContext => renderContext(report, target, options, effects, buildDate);
-  // Each target is verified as soon as it is rendered, while the others still render.
-  const verifying = new Map<BuildTarget, Promise<Diagnostic[]>>();
-  const verify = (target: BuildTarget, files: OutputFile[]) => {
-    const verdict = effects.verify(report, files, [target]);
-    verdict.catch(() => undefined); // awaited below; a rejection before then is not unhandled
-    verifying.set(target, verdict);
-  };
-  const worker = effects.renderWorker;
-  const files = worker ? await renderTargetsInParallel(report, plan.targets, contextFor, worker, verify) : await renderTargets(report, plan.targets, contextFor, verify);
-
-  const problems = (await Promise.all(plan.targets.map((target) => verifying.get(target) ?? Promise.resolve([])))).flat();
-  // Warnings (a known cause, named) are reported and published; errors stop the build.
-  if (hasErrors(problems)) return { status: 'verify-failed', checks, problems };
-
   const narrowed = Boolean(options.editions?.length || options.formats?.length);
-  const entries = effects.write(files, narrowed, (file) => targetOfPath(file, report));
-  return { status: 'built', checks, targets: plan.targets, entries, verified: problems };
+  const output = effects.stage(narrowed);
+  try {
+    // Each target is verified, and its files written into the staged output, as soon as it is
+    // rendered, while the others still render.
+    const verifying = new Map<BuildTarget, Promise<Diagnostic[]>>();
+    const rendered = (target: BuildTarget, files: OutputFile[]) => {
+      const verdict = effects.verify(report, files, [target]);
+      verdict.catch(() => undefined); // awaited below; a rejection before then is not unhandled
+      verifying.set(target, verdict);
+      output.add(files);
+    };
+    const worker = effects.renderWorker;
+    if (worker) await renderTargetsInParallel(report, plan.targets, contextFor, worker, rendered);
+    else await renderTargets(report, plan.targets, contextFor, rendered);
+
+    const problems = (await Promise.all(plan.targets.map((target) => verifying.get(target) ?? Promise.resolve([])))).flat();
+    // Warnings (a known cause, named) are reported and published; errors stop the build.
+    if (hasErrors(problems)) {
+      output.discard();
+      return { status: 'verify-failed', checks, problems };
+    }
+    const entries = output.publish((file) => targetOfPath(file, report));
+    return { status: 'built', checks, targets: plan.targets, entries, verified: problems };
+  } catch (error) {
+    output.discard();
+    throw error;
+  }
 }
 
 /** What the options the renderers share mean for one edition and format: its render context. */

@@ -34,18 +34,34 @@ export function removePendingTemporary(): void {
   pendingTemporary = undefined;
 }
 
+/** An output being written: files go into a temporary folder beside it as they are made. */
+export interface StagedOutput {
+  /** Write files into the temporary folder now, and hash them (each piece of memory once). */
+  add(files: readonly OutputFile[]): void;
+  /** Add the manifest and put the folder in place of the output; the manifest's entries. */
+  publish(describe: WriteOptions['describe']): ManifestEntry[];
+  /** Remove the temporary folder: the previous output stays as it was. Later `add`s do nothing. */
+  discard(): void;
+}
+
 /**
- * Publish files into `outDir` (a real path: resolveOutputFolder) atomically: everything is
- * written into a temporary folder beside it, which replaces `outDir` only when complete. On
- * any failure the previous output is left exactly as it was and the temporary folder is
- * removed; when that cannot be promised, the error says so (OutputWriteError).
+ * Start publishing into `outDir` (a real path: resolveOutputFolder) atomically: everything is
+ * written into a temporary folder beside it, which replaces `outDir` only when `publish` is
+ * called. A build adds each edition's files as soon as they are rendered, so writing them
+ * overlaps with rendering the rest. On any failure the previous output is left exactly as it
+ * was and the temporary folder is removed; when that cannot be promised, the error says so
+ * (OutputWriteError).
  */
-export function writeOutputAtomically(outDir: string, files: readonly OutputFile[], options: WriteOptions): ManifestEntry[] {
+export function stageOutput(outDir: string, options: Omit<WriteOptions, 'describe'>): StagedOutput {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   const temporary = path.join(parent, `.${path.basename(target)}.tmp-${stamp}`);
   const previous = path.join(parent, `.${path.basename(target)}.old-${stamp}`);
+  const failed = (error: unknown): OutputWriteError => {
+    removePendingTemporary();
+    return error instanceof OutputWriteError ? error : new OutputWriteError((error as Error).message, true);
+  };
   try {
     mkdirSync(parent, { recursive: true });
     sweepLeftovers(target);
@@ -55,43 +71,74 @@ export function writeOutputAtomically(outDir: string, files: readonly OutputFile
     pendingTemporary = temporary;
     if (options.keepExisting && existsSync(target)) cpSync(target, temporary, { recursive: true });
     else mkdirSync(temporary);
-    for (const file of files) {
-      const destination = path.join(temporary, file.path);
-      if (!destination.startsWith(temporary + path.sep)) throw new Error(`refusing to write outside the output folder: ${file.path}`);
-      mkdirSync(path.dirname(destination), { recursive: true });
-      writeFileSync(destination, file.contents);
-    }
-    // What was just written is hashed from memory, each piece of memory once (every HTML edition
-    // holds the same image bytes); only files kept from the previous output are read back.
-    const written = new Map(files.map((file) => [file.path, file]));
-    const hashed = new Map<Uint8Array | string, string>();
-    const hashOf = (contents: Uint8Array | string, bytes: Uint8Array) => hashed.get(contents) ?? hashed.set(contents, sha256(bytes)).get(contents)!;
-    const entries = listFiles(temporary)
-      .filter((f) => f !== MANIFEST)
-      .map((f): ManifestEntry => {
-        const rendered = written.get(f);
-        const bytes = rendered ? (typeof rendered.contents === 'string' ? Buffer.from(rendered.contents, 'utf8') : rendered.contents) : readFileSync(path.join(temporary, f));
-        const described = rendered ? { edition: rendered.edition, format: rendered.format } : options.describe(f);
-        return { path: f, size: bytes.length, sha256: rendered ? hashOf(rendered.contents, bytes) : sha256(bytes), ...(described ?? {}) };
-      });
-    writeFileSync(path.join(temporary, MANIFEST), manifestJson({ lwrVersion: options.lwrVersion, report: options.reportSlug, files: entries }));
-    swapIn(temporary, target, previous);
-    try {
-      rmSync(previous, { recursive: true, force: true });
-    } catch (error) {
-      // Published, but the previous output could not all be removed (say, an immutable file):
-      // say exactly that; the next build or lwr clean sweeps what is left.
-      throw new OutputWriteError(
-        `published the new output into ${path.basename(target)}, but the previous output could not be removed completely (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); what is left of it is in ${previous}`,
-        false,
-      );
-    }
-    return entries;
   } catch (error) {
-    removePendingTemporary();
-    if (error instanceof OutputWriteError) throw error;
-    throw new OutputWriteError((error as Error).message, true);
+    throw failed(error);
   }
+  // What is written is hashed from memory, each piece of memory once (every HTML edition holds
+  // the same image bytes); only files kept from the previous output are read back.
+  const written = new Map<string, { size: number; sha256: string; edition: string; format: string }>();
+  const hashed = new Map<Uint8Array | string, string>();
+  let discarded = false;
+  return {
+    add(files) {
+      if (discarded) return;
+      try {
+        for (const file of files) {
+          const destination = path.join(temporary, file.path);
+          if (!destination.startsWith(temporary + path.sep)) throw new Error(`refusing to write outside the output folder: ${file.path}`);
+          mkdirSync(path.dirname(destination), { recursive: true });
+          writeFileSync(destination, file.contents);
+          const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : file.contents;
+          const digest = hashed.get(file.contents) ?? hashed.set(file.contents, sha256(bytes)).get(file.contents)!;
+          written.set(file.path, { size: bytes.length, sha256: digest, edition: file.edition, format: file.format });
+        }
+      } catch (error) {
+        discarded = true;
+        throw failed(error);
+      }
+    },
+    publish(describe) {
+      if (discarded) throw new OutputWriteError('the output was discarded', true);
+      try {
+        const entries = listFiles(temporary)
+          .filter((f) => f !== MANIFEST)
+          .map((f): ManifestEntry => {
+            const made = written.get(f);
+            if (made) return { path: f, size: made.size, sha256: made.sha256, edition: made.edition, format: made.format };
+            const bytes = readFileSync(path.join(temporary, f));
+            return { path: f, size: bytes.length, sha256: sha256(bytes), ...(describe(f) ?? {}) };
+          });
+        writeFileSync(path.join(temporary, MANIFEST), manifestJson({ lwrVersion: options.lwrVersion, report: options.reportSlug, files: entries }));
+        swapIn(temporary, target, previous);
+        try {
+          rmSync(previous, { recursive: true, force: true });
+        } catch (error) {
+          // Published, but the previous output could not all be removed (say, an immutable file):
+          // say exactly that; the next build or lwr clean sweeps what is left.
+          throw new OutputWriteError(
+            `published the new output into ${path.basename(target)}, but the previous output could not be removed completely (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); what is left of it is in ${previous}`,
+            false,
+          );
+        }
+        return entries;
+      } catch (error) {
+        discarded = true;
+        throw failed(error);
+      }
+    },
+    discard() {
+      discarded = true;
+      if (pendingTemporary === temporary) removePendingTemporary();
+      else rmSync(temporary, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Publish files into `outDir` atomically in one go (stageOutput, every file at once). */
+export function writeOutputAtomically(outDir: string, files: readonly OutputFile[], options: WriteOptions): ManifestEntry[] {
+  const output = stageOutput(outDir, options);
+  output.add(files);
+  return output.publish(options.describe);
 }
 
 /** Move the finished folder into place; on failure put the previous output back, or say where it is. */

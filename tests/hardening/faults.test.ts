@@ -53,20 +53,25 @@ describe('a renderer that throws mid-build', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it('buildReport: rejects after the full edition rendered, and never calls write', async () => {
+  it('buildReport: rejects after the full edition rendered, and discards the staged output instead of publishing it', async () => {
     const { report } = readContent(BASE_CONTENT) as { report: Report };
     const read: string[] = [];
-    const writes: unknown[] = [];
+    const output = { added: [] as string[], published: 0, discarded: 0 };
     const effects: BuildEffects = {
       readAsset: (file) => (read.push(path.basename(file)), readAssetCached(file)),
       check: async () => [],
       verify: async () => [],
-      write: (files) => (writes.push(files), []),
+      stage: () => ({
+        add: (files) => void output.added.push(...files.map((f) => f.path)),
+        publish: () => (output.published++, []),
+        discard: () => void output.discarded++,
+      }),
       now: () => new Date(0),
     };
     const build = buildReport(report, { outDir: path.join(work, 'never'), lwrVersion: 'test', templatesDir: templatesFailingForSummary() }, effects);
     await expect(build).rejects.toThrow(/renderer_failure_for_the_summary/);
-    expect(writes).toEqual([]);
+    expect(output).toMatchObject({ published: 0, discarded: 1 });
+    expect(output.added).toContain('html/index.html');
     // The full edition's HTML (its page, stylesheet and fonts) and PDF (its fonts) were rendered first.
     expect(read.filter((f) => f === 'page.liquid').length).toBeGreaterThanOrEqual(2);
     expect(read.some((f) => /\.(ttf|otf)$/.test(f))).toBe(true);
