@@ -21,6 +21,15 @@ export interface GlyphCoverage {
 
 /** Coverage by the faces the PDF would draw with (lwr's own, the report's `fonts:`, the system's). */
 export function glyphCoverage(faces: readonly FaceInfo[]): GlyphCoverage {
+  // A build asks once for its checks and once per edition it verifies, with the same faces.
+  let coverage = coverageOf.get(faces);
+  if (!coverage) coverageOf.set(faces, (coverage = newGlyphCoverage(faces)));
+  return coverage;
+}
+
+const coverageOf = new WeakMap<readonly FaceInfo[], GlyphCoverage>();
+
+function newGlyphCoverage(faces: readonly FaceInfo[]): GlyphCoverage {
   const own = new Map<FaceKind, FaceInfo | undefined>((['serif', 'sans', 'mono'] as const).map((kind) => [kind, faces.find((f) => f.origin === 'bundled' && f.kind === kind && f.weight === 400 && !f.italic)]));
   const fallbacks = faces.filter((f) => f.origin !== 'bundled');
   const known = new Map<string, boolean>();
