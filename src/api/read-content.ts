@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { readReportCached, type ReportCacheSettings } from '../cache/report-cache.js';
-import { applyProjectConfig } from '../config/apply.js';
 import type { FoundConfig } from '../config/config-file.js';
 import { hasFatal, type Diagnostic } from '../model/diagnostic.js';
 import type { Report } from '../model/types.js';
@@ -51,6 +50,7 @@ export async function readContentFolder(contentDir: string, cwd: string, found: 
   const read = await readReportCached(content, options.cache, async () => (await import('../read/report.js')).readReport, loadAssets);
   diagnostics.push(...read.diagnostics);
   if (!read.report || hasFatal(diagnostics)) return unreadable(files);
-  const report = found.config ? applyProjectConfig(read.report, found.config, cwd) : read.report;
+  // lwr.config.yaml's settings (and picomatch, for its `ignores:`) only for a project that has one.
+  const report = found.config ? (await import('../config/apply.js')).applyProjectConfig(read.report, found.config, cwd) : read.report;
   return { report, diagnostics, files, contentDir: absolute, cwd, imageBytes: (sha256) => assets?.bytes(sha256) };
 }
