@@ -78,7 +78,7 @@ async function renderInWorker(worker: Worker, report: Report, targets: readonly 
     const unsent = new Map([...(images ?? [])].filter(([sha256]) => !sent.has(sha256)));
     for (const sha256 of unsent.keys()) sent.add(sha256);
     const job: RenderJob = { id, format: target.format, report: selectEdition(report, target.edition), context: images ? { ...context, images: unsent } : context, imageIds: [...(images?.keys() ?? [])] };
-    return new Promise<RenderReply>((resolve, reject) => {
+    const reply = new Promise<RenderReply>((resolve, reject) => {
       const onError = (error: Error) => reject(error);
       worker.once('error', onError);
       worker.once('message', (message: RenderReply) => {
@@ -87,6 +87,8 @@ async function renderInWorker(worker: Worker, report: Report, targets: readonly 
       });
       worker.postMessage(job);
     });
+    reply.catch(() => undefined); // awaited below, unless an earlier edition already failed the build
+    return reply;
   };
   let next = targets.length > 0 ? send(0) : undefined;
   for (const [id, target] of targets.entries()) {
