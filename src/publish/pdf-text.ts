@@ -18,6 +18,7 @@ const O_TMPFILE = 0o20000000 | constants.O_DIRECTORY;
  * (another system, a file system without it): the PDF then goes through a pipe.
  */
 function unnamedFile(pdf: Uint8Array): number | undefined {
+  if (process.platform !== 'linux') return undefined; // the flag's bits mean other things elsewhere
   let fd: number | undefined;
   try {
     fd = openSync(tmpdir(), constants.O_RDWR | O_TMPFILE, 0o600);
