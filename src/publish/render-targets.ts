@@ -56,8 +56,16 @@ export const startRenderWorker = (workerFile: string, data: RenderWorkerData = {
 /** Let the worker add what it shaped to the shaping cache, then stop it. */
 export async function stopRenderWorker(worker: Worker): Promise<void> {
   await new Promise<void>((resolve) => {
-    const done = () => resolve();
-    worker.once('message', done);
+    // Only the worker's "saved" ends the wait: a render still running (a build that failed
+    // meanwhile) may answer first.
+    const saved = (message: unknown) => {
+      if (typeof message === 'object' && message !== null && 'saved' in message) done();
+    };
+    const done = () => {
+      worker.off('message', saved);
+      resolve();
+    };
+    worker.on('message', saved);
     worker.once('error', done);
     worker.once('exit', done);
     worker.postMessage({ save: true } satisfies SaveRequest);

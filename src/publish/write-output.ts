@@ -26,12 +26,18 @@ export class OutputWriteError extends Error {
 }
 
 const MANIFEST = 'manifest.json';
-let pendingTemporary: string | undefined;
+/** Temporary folders being written, not yet swapped in (one per build running in this process). */
+const pendingTemporaries = new Set<string>();
 
-/** Remove a half-written temporary folder; used by the SIGINT handler too. */
+/** Remove every half-written temporary folder of this process: the SIGINT handler's cleanup. */
 export function removePendingTemporary(): void {
-  if (pendingTemporary) rmSync(pendingTemporary, { recursive: true, force: true });
-  pendingTemporary = undefined;
+  for (const temporary of pendingTemporaries) removeTemporary(temporary);
+}
+
+/** Remove one build's temporary folder (never another build's). */
+function removeTemporary(temporary: string): void {
+  rmSync(temporary, { recursive: true, force: true });
+  pendingTemporaries.delete(temporary);
 }
 
 /** An output being written: files go into a temporary folder beside it as they are made. */
@@ -59,7 +65,11 @@ export function stageOutput(outDir: string, options: Omit<WriteOptions, 'describ
   const temporary = path.join(parent, `.${path.basename(target)}.tmp-${stamp}`);
   const previous = path.join(parent, `.${path.basename(target)}.old-${stamp}`);
   const failed = (error: unknown): OutputWriteError => {
-    removePendingTemporary();
+    try {
+      removeTemporary(temporary);
+    } catch {
+      // left beside the output: the next build or lwr clean sweeps it (its process is gone)
+    }
     return error instanceof OutputWriteError ? error : new OutputWriteError((error as Error).message, true);
   };
   try {
@@ -68,7 +78,7 @@ export function stageOutput(outDir: string, options: Omit<WriteOptions, 'describ
     // Replacing the output removes the previous one: find out now whether it can be, not after
     // the new output is in place (a read-only folder inside it, run as a normal user).
     if (existsSync(target)) assertRemovable(target, path.basename(target));
-    pendingTemporary = temporary;
+    pendingTemporaries.add(temporary);
     if (options.keepExisting && existsSync(target)) cpSync(target, temporary, { recursive: true });
     else mkdirSync(temporary);
   } catch (error) {
@@ -83,6 +93,8 @@ export function stageOutput(outDir: string, options: Omit<WriteOptions, 'describ
     add(files) {
       if (discarded) return;
       try {
+        // Never written into anew: a folder removed under the build (Ctrl+C) is a failure.
+        if (!existsSync(temporary)) throw new Error(`the temporary folder ${path.basename(temporary)} was removed while the build ran`);
         for (const file of files) {
           const destination = path.join(temporary, file.path);
           if (!destination.startsWith(temporary + path.sep)) throw new Error(`refusing to write outside the output folder: ${file.path}`);
@@ -128,8 +140,11 @@ export function stageOutput(outDir: string, options: Omit<WriteOptions, 'describ
     },
     discard() {
       discarded = true;
-      if (pendingTemporary === temporary) removePendingTemporary();
-      else rmSync(temporary, { recursive: true, force: true });
+      try {
+        removeTemporary(temporary);
+      } catch {
+        // Never throws over the build's own outcome; what is left is swept by the next build or lwr clean.
+      }
     },
   };
 }
@@ -147,7 +162,7 @@ function swapIn(temporary: string, target: string, previous: string): void {
   if (hadPrevious) renameSync(target, previous);
   try {
     renameSync(temporary, target);
-    pendingTemporary = undefined;
+    pendingTemporaries.delete(temporary);
   } catch (error) {
     if (!hadPrevious) throw error;
     try {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/publish/manifest.js';
-import { listFiles, stageOutput } from '../../src/publish/write-output.js';
+import { listFiles, removePendingTemporary, stageOutput } from '../../src/publish/write-output.js';
 
 /** A folder holding a previous output `dist/` (one page and a manifest), as an earlier build left it. */
 function previousOutput(): { dir: string; dist: string } {
@@ -61,5 +61,28 @@ describe('an output staged while the build renders', () => {
       { path: 'html/index.html', size: 8, sha256: sha256(Buffer.from('old page')), edition: 'full', format: 'html' },
       { path: 'text/report.txt', size: 12, sha256: sha256(Buffer.from('text edition')), edition: 'full', format: 'text' },
     ]);
+  });
+
+  it('of two builds in one process, a failing one removes only its own folder; the other publishes all it added', () => {
+    const a = previousOutput();
+    const b = previousOutput();
+    const first = stageOutput(a.dist, options);
+    const second = stageOutput(b.dist, options);
+    second.add([file('html/index.html', 'second page')]);
+    expect(() => first.add([file('../outside.txt', 'x')])).toThrow(/outside the output folder/);
+    expect(beside(a.dir)).toEqual([]);
+    second.add([file('text/report.txt', 'second text')]);
+    second.publish(() => undefined);
+    expect(listFiles(b.dist)).toEqual(['html/index.html', 'manifest.json', 'text/report.txt']);
+    expect(readFileSync(path.join(a.dist, 'html/index.html'), 'utf8')).toBe('old page');
+  });
+
+  it('fails instead of writing anew when its folder was removed under it (Ctrl+C cleans up every build of the process)', () => {
+    const { dir, dist } = previousOutput();
+    const output = stageOutput(dist, options);
+    removePendingTemporary();
+    expect(() => output.add([file('html/index.html', 'new page')])).toThrow(/was removed while the build ran/);
+    expect(beside(dir)).toEqual([]);
+    expect(readFileSync(path.join(dist, 'html/index.html'), 'utf8')).toBe('old page');
   });
 });
