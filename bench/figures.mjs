@@ -47,7 +47,8 @@ for (const [file, lines] of additions) {
 const build = (content) => {
   const out = path.join(scratch, `dist-${path.basename(content)}`);
   const start = performance.now();
-  const run = spawnSync(process.execPath, [lwr, 'build', '-q', '--content', content, '--out', out], { env, encoding: 'utf8' });
+  // In the scratch folder: lwr's cache goes beside the content there, not into this repository's.
+  const run = spawnSync(process.execPath, [lwr, 'build', '-q', '--content', content, '--out', out], { cwd: scratch, env, encoding: 'utf8' });
   const ms = performance.now() - start;
   if (run.status !== 0) throw new Error(`lwr build failed: ${run.stderr.slice(-2000)}`);
   return ms;

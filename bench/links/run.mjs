@@ -107,7 +107,8 @@ function contentFolder(dir, set) {
 function run(command, args, env = {}) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, CI: '1', NO_COLOR: '1', ...env } });
+    // Run in the scratch folder: lwr's cache then goes beside the benchmark's content, not into this repository's.
+    const child = spawn(command, args, { cwd: work, env: { ...process.env, CI: '1', NO_COLOR: '1', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import type { AssetReader, ImageLookup, LoadedContent } from '../read/load.js';
 import type { ReadResult } from '../read/report.js';
@@ -53,14 +54,48 @@ export async function readReportCached(
   const cached = readCacheFile<CachedRead>(file, key);
   if (cached && Array.isArray(cached.images)) {
     const imageReader = cached.images.length === 0 ? undefined : (await withAssets()).assets;
-    if (imagesUnchanged(cached.images, imageReader)) return cached.result;
+    if (imagesUnchanged(cached.images, imageReader)) {
+      markRead(file);
+      return cached.result;
+    }
   }
   const fresh = await withAssets();
   const asked = new Map<string, ImageLookup>();
   const recording: LoadedContent = fresh.assets ? { ...fresh, assets: recordingAssets(fresh.assets, asked) } : fresh;
   const result = (await reader())(recording);
-  if (result.report) writeCacheFile(file, key, { result, images: [...asked] } satisfies CachedRead);
+  if (result.report && writeCacheFile(file, key, { result, images: [...asked] } satisfies CachedRead)) keepNewestReads(settings.folder);
   return result;
+}
+
+/** A model used again counts as read now, so the folders in use are the ones the cache keeps. */
+function markRead(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // a read-only cache still serves; it is only pruned by age of writing then
+  }
+}
+
+/** How many content folders' read models the cache keeps: the most recently read. */
+export const MAX_CACHED_READS = 16;
+
+/**
+ * Keep the cache from growing with every content folder ever read (a CI job that checks
+ * folders made on the fly, a benchmark): beyond MAX_CACHED_READS, the models read longest ago
+ * are removed. Best effort: a file that cannot be looked at or removed is left.
+ */
+function keepNewestReads(folder: string): void {
+  let reads: { file: string; at: number }[];
+  try {
+    reads = readdirSync(folder)
+      .filter((name) => /^read-[0-9a-f]{16}\.json$/.test(name))
+      .map((name) => ({ file: path.join(folder, name), at: statSync(path.join(folder, name)).mtimeMs }));
+  } catch {
+    return;
+  }
+  reads.sort((a, b) => b.at - a.at);
+  for (const { file } of reads.slice(MAX_CACHED_READS)) rmSync(file, { force: true });
 }
 
 function imagesUnchanged(images: CachedRead['images'], assets: AssetReader | undefined): boolean {

@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readReportCached } from '../../src/cache/report-cache.js';
+import { MAX_CACHED_READS, readReportCached } from '../../src/cache/report-cache.js';
 import { createAssetReader } from '../../src/read/assets.js';
 import { loadContent, type AssetReader, type LoadedContent } from '../../src/read/load.js';
 import { readReport } from '../../src/read/report.js';
@@ -33,5 +34,31 @@ describe('the read model cache loads only what a run needs', () => {
     expect(first.report?.sections.length).toBeGreaterThan(0);
     expect(await read()).toEqual(first);
     expect(loaded).toEqual({ readers: 1, assetReaders: 2 });
+  });
+});
+
+describe('the read model cache is bounded', () => {
+  it(`keeps the models of the ${MAX_CACHED_READS} content folders used most recently, and never evicts the one in use`, async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'lwr-read-cache-bound-'));
+    const settings = { folder, identity: 'test' };
+    let parsedInUse = 0;
+    const read = (dir: string) => readReportCached(loadContent(dir, ROOT).content as LoadedContent, settings, async () => (dir === CONTENT && parsedInUse++, readReport));
+    // The report in use is read first, then again after each of many other folders.
+    const others = Array.from({ length: MAX_CACHED_READS + 4 }, (_, i) => {
+      const dir = mkdtempSync(path.join(tmpdir(), `lwr-other-${i}-`));
+      writeFileSync(path.join(dir, '01-a.md'), `---\nid: a\ntitle: Report ${i}\n---\n\nText ${i}.\n`);
+      return dir;
+    });
+    await read(CONTENT);
+    for (const dir of others) {
+      await read(dir);
+      await read(CONTENT);
+    }
+    const files = readdirSync(folder).filter((name) => name.startsWith('read-'));
+    expect(files).toHaveLength(MAX_CACHED_READS);
+    const inUse = `read-${createHash('sha256').update(realpathSync(CONTENT)).digest('hex').slice(0, 16)}.json`;
+    expect(files).toContain(inUse);
+    // Each use counts as recent: the folder in use was never evicted, so never read afresh.
+    expect(parsedInUse).toBe(1);
   });
 });
