@@ -24,20 +24,27 @@ export interface PreviewServer {
   port: number;
   /**
    * Replace the served files (paths relative to the site root) and reload open pages at once;
-   * `later` files (the text edition) are made only when a request asks for a file the others
-   * lack, which then waits for them rather than getting a 404.
+   * `later` files, all in one folder (the text edition, `text/`), are made only when a request
+   * asks for a file in that folder, which then waits for them rather than getting a 404. No
+   * other request (the reloaded page, its live-reload script and events) ever waits for them.
    */
-  publish(files: ReadonlyMap<string, Uint8Array | string>, later?: () => Promise<ReadonlyMap<string, Uint8Array | string>>): void;
+  publish(files: ReadonlyMap<string, Uint8Array | string>, later?: LaterFiles): void;
   /** Show a problem banner in open pages (and in pages opened later), or clear it. */
   problem(text: string | undefined): void;
   close(): Promise<void>;
+}
+
+/** Files made only when asked for: those under `folder`. */
+export interface LaterFiles {
+  folder: string;
+  make: () => Promise<ReadonlyMap<string, Uint8Array | string>>;
 }
 
 /** Serve the preview from memory on 127.0.0.1, with server-sent events for reload and problems. */
 export async function startPreviewServer(port: number): Promise<PreviewServer> {
   let files = new Map<string, Uint8Array | string>();
   /** Makes the published build's `later` files, once, when first asked for (none: all are there). */
-  let addLater: (() => Promise<void>) | undefined;
+  let addLater: { folder: string; add: () => Promise<void> } | undefined;
   let currentProblem: string | undefined;
   const clients = new Set<ServerResponse>();
   const send = (event: string, data: unknown) => {
@@ -60,7 +67,8 @@ export async function startPreviewServer(port: number): Promise<PreviewServer> {
       if (pathname === undefined) return refuse(response, 400, 'bad request: the address is not well formed');
       const key = pathname.replace(/^\/+/, '');
       // A file the build has still to make (the text edition): answer once it is there.
-      if (addLater && fileFor(key, files) === undefined) void addLater().then(() => answer(pathname, request, response));
+      const later = addLater;
+      if (later && (key === later.folder || key.startsWith(`${later.folder}/`)) && fileFor(key, files) === undefined) void later.add().then(() => answer(pathname, request, response));
       else serve(pathname, request, response);
     } catch (error) {
       if (!response.headersSent) refuse(response, 500, `lwr watch could not answer: ${(error as Error).message}`);
@@ -109,15 +117,17 @@ export async function startPreviewServer(port: number): Promise<PreviewServer> {
       const published = (files = new Map(next));
       send('reload', null);
       let adding: Promise<void> | undefined;
-      addLater = later
-        ? () =>
-            (adding ??= later()
-              .then((more) => {
-                // Unless a newer build has been published meanwhile.
-                if (files === published) for (const [key, value] of more) files.set(key, value);
-              })
-              .catch(() => undefined))
-        : undefined;
+      addLater = later && {
+        folder: later.folder,
+        add: () =>
+          (adding ??= later
+            .make()
+            .then((more) => {
+              // Unless a newer build has been published meanwhile.
+              if (files === published) for (const [key, value] of more) files.set(key, value);
+            })
+            .catch(() => undefined)),
+      };
     },
     problem(text) {
       currentProblem = text;

@@ -10,6 +10,10 @@ import type { Root } from 'mdast';
 import { loadRenderer } from '../render/registry.js';
 import type { RenderContext } from '../render/types.js';
 import { LIVE_CLIENT_PATH } from './live-client.js';
+import type { LaterFiles } from './preview-server.js';
+
+/** Where the preview serves the text edition. */
+const TEXT_FOLDER = 'text';
 
 let trees = new Map<string, Root>();
 let frontMatters = new Map<string, Parameters<FrontMatterCache['set']>[1]>();
@@ -17,8 +21,8 @@ let frontMatters = new Map<string, Parameters<FrontMatterCache['set']>[1]>();
 export interface PreviewBuild {
   /** Site files: the HTML edition at the root. */
   files?: Map<string, Uint8Array | string>;
-  /** The text edition's files, under text/: rendered only when called (the server calls it when the text is asked for). */
-  text?: () => Promise<Map<string, Uint8Array | string>>;
+  /** The text edition's files, under text/: rendered only when `make` is called (the server calls it when the text is asked for). */
+  text?: LaterFiles;
   report?: Report;
   diagnostics: Diagnostic[];
 }
@@ -54,6 +58,6 @@ export async function rebuildPreview(contentDir: string, cache: LoadCache, conte
   const [html, text] = await Promise.all([loadRenderer('html'), loadRenderer('text')]);
   const images = editionImageBytes(model, content.assets.bytes);
   for (const file of await html(model, { ...context, edition, images, options: { ...context.options, liveReloadScript: LIVE_CLIENT_PATH } })) files.set(file.path, file.contents);
-  const textFiles = async () => new Map((await text(model, { ...context, edition })).map((file) => [`text/${file.path}`, file.contents] as const));
-  return { files, text: textFiles, report: read.report, diagnostics: read.diagnostics };
+  const textFiles = async () => new Map((await text(model, { ...context, edition })).map((file) => [`${TEXT_FOLDER}/${file.path}`, file.contents] as const));
+  return { files, text: { folder: TEXT_FOLDER, make: textFiles }, report: read.report, diagnostics: read.diagnostics };
 }

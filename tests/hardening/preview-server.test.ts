@@ -127,9 +127,15 @@ describe('the text edition, made when it is asked for', () => {
       let asked = 0;
       let ready!: (files: Map<string, string>) => void;
       const made = new Promise<Map<string, string>>((resolve) => (ready = resolve));
-      server.publish(new Map([['index.html', '<p>two</p>']]), () => (asked++, made));
+      server.publish(new Map([['index.html', '<p>two</p>']]), { folder: 'text', make: () => (asked++, made) });
       const page = await fetch(`${server.url}`);
       expect(await page.text()).toBe('<p>two</p>');
+      // Nor does anything the reloaded page asks for: its live-reload script and events, a missing image.
+      expect((await fetch(`${server.url}__lwr/live.js`)).status).toBe(200);
+      const events = new AbortController();
+      expect((await fetch(`${server.url}__lwr/events`, { signal: events.signal })).status).toBe(200);
+      events.abort();
+      expect((await fetch(`${server.url}assets/missing.png`)).status).toBe(404);
       expect(asked).toBe(0); // the page never waits for the text edition
       const text = fetch(`${server.url}text/`).then((r) => r.text());
       const again = fetch(`${server.url}text/report.txt`).then((r) => r.text());
