@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { sha256 } from '../model/hash.js';
 
 /**
  * One file of lwr's cache (.lwr-cache/): a header line naming the cache format, the key the
@@ -16,7 +16,6 @@ interface Header {
   sha256: string;
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** The data of a cache file written for `key`; undefined when missing, damaged, or for another key. */
 export function readCacheFile<T>(file: string, key: string): T | undefined {

@@ -3,6 +3,7 @@ import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import type { AssetReader, ImageLookup, LoadedContent } from '../read/load.js';
 import type { ReadResult } from '../read/report.js';
+import { sha256 } from '../model/hash.js';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
 
 /** Where the read model is kept, and the lwr build it is valid for. */
@@ -50,7 +51,7 @@ export async function readReportCached(
   const withAssets = async (): Promise<LoadedContent> => (assets ? { ...content, assets: await assets() } : content);
   if (!settings) return (await reader())(await withAssets());
   const key = contentKey(content, settings.identity, Boolean(assets ?? content.assets));
-  const file = path.join(settings.folder, `read-${createHash('sha256').update(content.root).digest('hex').slice(0, 16)}.json`);
+  const file = path.join(settings.folder, `read-${sha256(content.root).slice(0, 16)}.json`);
   const cached = readCacheFile<CachedRead>(file, key);
   if (cached && Array.isArray(cached.images)) {
     const imageReader = cached.images.length === 0 ? undefined : (await withAssets()).assets;
@@ -100,7 +101,7 @@ function keepNewestReads(folder: string): void {
 
 function imagesUnchanged(images: CachedRead['images'], assets: AssetReader | undefined): boolean {
   if (!assets) return images.length === 0;
-  return images.every(([contentPath, lookup]) => JSON.stringify(assets.image(contentPath)) === JSON.stringify(lookup));
+  return images.every(([contentPath, lookup]) => JSON.stringify(assets.image(contentPath, lookup)) === JSON.stringify(lookup));
 }
 
 function recordingAssets(assets: AssetReader, asked: Map<string, ImageLookup>): AssetReader {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 
 export interface ManifestEntry {
   path: string;
@@ -13,8 +12,6 @@ export interface Manifest {
   report: string;
   files: ManifestEntry[];
 }
-
-export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** The manifest's JSON: files sorted by path, no timestamps, so reproducible builds match byte for byte. */
 export function manifestJson(manifest: Manifest): string {

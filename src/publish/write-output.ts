@@ -1,6 +1,7 @@
 import { accessSync, constants, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { manifestJson, sha256, type ManifestEntry } from './manifest.js';
+import { sha256 } from '../model/hash.js';
+import { manifestJson, type ManifestEntry } from './manifest.js';
 import type { OutputFile } from './render-targets.js';
 
 export interface WriteOptions {
@@ -99,8 +100,9 @@ export function stageOutput(outDir: string, options: Omit<WriteOptions, 'describ
           const destination = path.join(temporary, file.path);
           if (!destination.startsWith(temporary + path.sep)) throw new Error(`refusing to write outside the output folder: ${file.path}`);
           mkdirSync(path.dirname(destination), { recursive: true });
-          writeFileSync(destination, file.contents);
+          // A page is encoded to UTF-8 once, for the file and for its hash.
           const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : file.contents;
+          writeFileSync(destination, bytes);
           const digest = hashed.get(file.contents) ?? hashed.set(file.contents, sha256(bytes)).get(file.contents)!;
           written.set(file.path, { size: bytes.length, sha256: digest, edition: file.edition, format: file.format });
         }

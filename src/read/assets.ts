@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { sha256 } from '../model/hash.js';
 import { IMAGE_LIMITS, imageFacts, unreadable } from './image-facts.js';
 import type { AssetReader, ImageLookup, LoadCache } from './load.js';
 
@@ -12,7 +12,7 @@ import type { AssetReader, ImageLookup, LoadCache } from './load.js';
 export function createAssetReader(root: string, cache?: LoadCache): AssetReader {
   const lookups = new Map<string, ImageLookup>();
   const bytesByHash = new Map<string, Uint8Array>();
-  const read = (contentPath: string): ImageLookup => {
+  const read = (contentPath: string, known?: ImageLookup): ImageLookup => {
     const abs = path.join(root, ...contentPath.split('/'));
     let real: string;
     try {
@@ -41,8 +41,7 @@ export function createAssetReader(root: string, cache?: LoadCache): AssetReader 
         return cached.image.lookup;
       }
       const bytes = readFileSync(real);
-      const facts = imageFacts(bytes, contentPath);
-      const lookup: ImageLookup = 'kind' in facts ? { problem: facts } : { file: { path: contentPath, ...facts, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length } };
+      const lookup = knownFor(contentPath, bytes, known) ?? judged(contentPath, bytes);
       if ('file' in lookup) bytesByHash.set(lookup.file.sha256, bytes);
       cache?.set(real, { mtimeMs: stat.mtimeMs, size: stat.size, image: { lookup, ...('file' in lookup ? { bytes } : {}) } });
       return lookup;
@@ -51,14 +50,26 @@ export function createAssetReader(root: string, cache?: LoadCache): AssetReader 
     }
   };
   return {
-    image(contentPath) {
+    image(contentPath, known) {
       let lookup = lookups.get(contentPath);
       if (!lookup) {
-        lookup = read(contentPath);
+        lookup = read(contentPath, known);
         lookups.set(contentPath, lookup);
       }
       return lookup;
     },
     bytes: (sha256) => bytesByHash.get(sha256),
   };
+}
+
+/** What reading an image file's bytes finds: its facts (format, size) and sha256, or why it cannot be published. */
+function judged(contentPath: string, bytes: Uint8Array): ImageLookup {
+  const facts = imageFacts(bytes, contentPath);
+  return 'kind' in facts ? { problem: facts } : { file: { path: contentPath, ...facts, sha256: sha256(bytes), bytes: bytes.length } };
+}
+
+/** What an earlier run found for the file, when these are still its bytes: the facts depend on them alone. */
+function knownFor(contentPath: string, bytes: Uint8Array, known: ImageLookup | undefined): ImageLookup | undefined {
+  if (!known || !('file' in known) || known.file.path !== contentPath || known.file.bytes !== bytes.length) return undefined;
+  return known.file.sha256 === sha256(bytes) ? known : undefined;
 }

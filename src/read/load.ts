@@ -36,8 +36,12 @@ export type ImageLookup = { file: ImageFile } | { problem: ImageProblem };
  * once, however often the report uses it.
  */
 export interface AssetReader {
-  /** Facts of the image at `contentPath` (inside the content folder, forward slashes). */
-  image(contentPath: string): ImageLookup;
+  /**
+   * Facts of the image at `contentPath` (inside the content folder, forward slashes). `known`,
+   * what an earlier run found there, is taken as it is when the file still has its size and
+   * sha256 (the read model cache checks its images this way without judging them again).
+   */
+  image(contentPath: string, known?: ImageLookup): ImageLookup;
   /** The bytes of an image read before, by sha256. */
   bytes(sha256: string): Uint8Array | undefined;
 }

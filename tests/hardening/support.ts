@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { EditionConfig, Report } from '../../src/model/types.js';
 import { selectEdition } from '../../src/model/edition.js';
-import { sha256 } from '../../src/publish/manifest.js';
+import { sha256 } from '../../src/model/hash.js';
 import { loadRenderer } from '../../src/render/registry.js';
 import type { Format, RenderContext, RenderedFile } from '../../src/render/types.js';
 import { runLwr, type CliRun } from '../support/cli.js';

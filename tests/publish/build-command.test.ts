@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/publish/manifest.js';
+import { sha256 } from '../../src/model/hash.js';
 import { listFiles } from '../../src/publish/write-output.js';
 import { runLwr } from '../support/cli.js';
 import { FIXTURES, ROOT } from '../support/report.js';

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/publish/manifest.js';
+import { sha256 } from '../../src/model/hash.js';
 import { planBuild } from '../../src/publish/plan.js';
 import type { OutputFile } from '../../src/publish/render-targets.js';
 import { verifyEditions } from '../../src/publish/verify.js';

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/publish/manifest.js';
+import { sha256 } from '../../src/model/hash.js';
 import { listFiles } from '../../src/publish/write-output.js';
 import { runLwr } from '../support/cli.js';
 import { ROOT } from '../support/report.js';

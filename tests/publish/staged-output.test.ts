@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/publish/manifest.js';
+import { sha256 } from '../../src/model/hash.js';
 import { listFiles, removePendingTemporary, stageOutput } from '../../src/publish/write-output.js';
 
 /** A folder holding a previous output `dist/` (one page and a manifest), as an earlier build left it. */

@@ -62,3 +62,20 @@ describe('the read model cache is bounded', () => {
     expect(parsedInUse).toBe(1);
   });
 });
+
+describe('a cached read checks its images by their bytes, not by judging them again', () => {
+  const root = realpathSync(FIGURES_CONTENT);
+  const fresh = createAssetReader(root).image('images/chart.png');
+  if (!('file' in fresh)) throw new Error('the fixture chart must be readable');
+
+  it('takes what an earlier run found when the file has the same size and sha256', () => {
+    // A fact the file does not have: only an answer taken as it was could say it.
+    const known = { file: { ...fresh.file, width: fresh.file.width + 1 } };
+    expect(createAssetReader(root).image('images/chart.png', known)).toBe(known);
+  });
+
+  it('judges the file again when its bytes are not the ones the earlier run saw', () => {
+    const known = { file: { ...fresh.file, width: fresh.file.width + 1, sha256: '0'.repeat(64) } };
+    expect(createAssetReader(root).image('images/chart.png', known)).toEqual(fresh);
+  });
+});
